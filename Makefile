@@ -54,6 +54,7 @@ LIB_SRCS += scanner/pipeline.c
 LIB_SRCS += scanner/report.c
 LIB_SRCS += scanner/report_json.c
 LIB_SRCS += scanner/report_text.c
+LIB_SRCS += scanner/detect.c
 LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
 LIB_SRCS += licenses/lic.c

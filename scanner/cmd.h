@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd.h -- petal's subcommands, one file each (git's builtin.h).
+ *
+ * To add a subcommand: write cmd_foo(argc, argv) in scanner/cmd_foo.c,
+ * declare it here, add a row to cmds[] in main.c, add a case under
+ * tests/cli.  argv[0] is the subcommand's name.  Each returns an exit
+ * code: 0 done, 1 policy violation, 2 usage error, 3 some inputs failed.
+ * Only main.c and cmd_*.c read argv, write to stderr or decide exit codes. */
+#ifndef PETAL_CMD_H
+#define PETAL_CMD_H
+
+enum {
+	EXIT_DONE = 0,
+	EXIT_POLICY = 1,
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,
+};
+
+int cmd_scan(int argc, char **argv);
+int cmd_licenses(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+
+#endif

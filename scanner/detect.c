@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/* detect.c -- the per-file detector chain.  See detect.h. */
+#include "detect.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "expr.h"
+#include "spdx_tag.h"
+#include "text.h"
+
+/* Evidence text is capped: a tag on a megabyte-long line is still one tag. */
+#define DETECT_TEXT_MAX 1024
+
+static char *evidence(const char *s, size_t n)
+{
+	if (n > DETECT_TEXT_MAX) {
+		n = DETECT_TEXT_MAX;
+		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--; /* do not cut a UTF-8 sequence */
+	}
+	return xstrndup(s, n);
+}
+
+static void license_tag(struct finding *f, const char *v, size_t n)
+{
+	struct perr e = { PERR_OK, "" };
+	struct buf b = BUF_INIT;
+
+	f->kind = FK_LICENSE;
+	f->method = FM_SPDX_TAG;
+	f->rule = xstrdup("spdx-tag");
+	if (n == 0) {
+		f->problem = xstrdup("invalid SPDX expression: empty");
+		return;
+	}
+	f->expression = expr_canonical(v, n, &e);
+	if (f->expression) {
+		f->score = f->coverage = 100;
+		return;
+	}
+	buf_printf(&b, "invalid SPDX expression: %s", e.msg);
+	f->problem = buf_take(&b);
+}
+
+/* "2019-2021 Jane Doe <j@x.org>", "Copyright (c) 2020 ACME": years are
+ * the leading run of digits, commas, dashes and spaces after an optional
+ * "Copyright" and "(c)"/"©"; the holder is the rest.  A first cut: the
+ * copyright detector (rules/) will replace it. */
+static void copyright_tag(struct finding *f, const char *v, size_t n)
+{
+	const char *end = v + n, *y;
+	static const char *const lead[] = { "copyright", "(c)", "\xc2\xa9" };
+	size_t i;
+
+	f->kind = FK_COPYRIGHT;
+	for (i = 0; i < 3; i++) {
+		size_t k = strlen(lead[i]);
+
+		while (v < end && isspace((unsigned char)*v))
+			v++;
+		if ((size_t)(end - v) >= k && !strncasecmp(v, lead[i], k))
+			v += k;
+	}
+	while (v < end && isspace((unsigned char)*v))
+		v++;
+	for (y = v; y < end && (isdigit((unsigned char)*y) || strchr(",- ", *y)); y++)
+		;
+	while (y > v && strchr(",- ", y[-1]))
+		y--;
+	if (y > v)
+		f->years = xstrndup(v, (size_t)(y - v));
+	while (y < end && strchr(",- ", *y))
+		y++;
+	if (y < end) {
+		f->holders = xmalloc(sizeof(*f->holders));
+		f->holders[0] = evidence(y, (size_t)(end - y));
+		f->nholders = 1;
+	}
+}
+
+struct tag_ctx {
+	const char *text;
+	struct file_result *r;
+};
+
+static int tag_found(void *ctx, const struct spdx_tag *t)
+{
+	struct tag_ctx *c = ctx;
+	struct finding *f = result_add(c->r);
+
+	f->start_line = f->end_line = t->line;
+	f->text = evidence(c->text + t->tag_off, t->tag_len);
+	if (t->kind == SPDX_TAG_LICENSE)
+		license_tag(f, c->text + t->value_off, t->value_len);
+	else
+		copyright_tag(f, c->text + t->value_off, t->value_len);
+	return 0;
+}
+
+static void set_expression(struct file_result *r)
+{
+	char **v = xcalloc(r->nfindings ? r->nfindings : 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression)
+			v[n++] = r->findings[i].expression;
+	free(r->expression);
+	r->expression = n ? expr_and_all(v, n) : NULL;
+	free(v);
+}
+
+void detect_text(const char *text, size_t len, struct file_result *r)
+{
+	struct tag_ctx c = { text, r };
+
+	spdx_find_tags(text, len, tag_found, &c);
+	set_expression(r);
+}

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT */
+/* readf.c -- read a file once, hash while reading.  See readf.h. */
+#include "readf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+
+#define READF_CHUNK (256 * 1024)
+
+int readf_open(struct readf *rf, const char *path, int hash, struct perr *e)
+{
+	struct stat st;
+
+	readf_close(rf);
+	rf->len = 0;
+	rf->size = 0;
+	rf->eof = rf->truncated = rf->has_hashes = 0;
+	rf->fd = open(path, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	if (rf->fd < 0)
+		return perr_set(e, PERR_FILE, "cannot open: %s", strerror(errno));
+	if (fstat(rf->fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		int err = errno;
+
+		readf_close(rf);
+		return perr_set(e, PERR_FILE, "cannot read: %s",
+				err ? strerror(err) : "no longer a regular file");
+	}
+	rf->hashing = hash;
+	if (hash)
+		hash_init(&rf->hash);
+	return 0;
+}
+
+static void keep(struct readf *rf, size_t need)
+{
+	size_t n = rf->cap_alloc ? rf->cap_alloc : 64 * 1024;
+
+	if (need <= rf->cap_alloc)
+		return;
+	while (n < need)
+		n *= 2;
+	rf->data = xrealloc(rf->data, n);
+	rf->cap_alloc = n;
+}
+
+/* Reads one chunk: into data while under cap, else into a scratch area
+ * past the kept bytes (the size and hashes still see it). */
+static int read_chunk(struct readf *rf, size_t cap, struct perr *e)
+{
+	size_t room = rf->len < cap ? cap - rf->len : 0;
+	size_t want = room && room < READF_CHUNK ? room : READF_CHUNK;
+	unsigned char *dst;
+	ssize_t got;
+
+	keep(rf, rf->len + want + 1);
+	dst = rf->data + (room ? rf->len : rf->len + 1);
+	do
+		got = read(rf->fd, dst, want);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return perr_set(e, PERR_FILE, "read error: %s", strerror(errno));
+	if (got == 0) {
+		rf->eof = 1;
+		return 0;
+	}
+	if (rf->hashing)
+		hash_update(&rf->hash, dst, (size_t)got);
+	rf->size += (uint64_t)got;
+	if (room)
+		rf->len += (size_t)got;
+	else
+		rf->truncated = 1;
+	return 0;
+}
+
+int readf_head(struct readf *rf, size_t want, size_t cap, struct perr *e)
+{
+	if (want > cap)
+		want = cap;
+	while (!rf->eof && rf->len < want)
+		if (read_chunk(rf, cap, e) < 0)
+			return -1;
+	return 0;
+}
+
+int readf_rest(struct readf *rf, size_t cap, struct perr *e)
+{
+	while (!rf->eof)
+		if (read_chunk(rf, cap, e) < 0)
+			return -1;
+	if (rf->hashing) {
+		hash_final(&rf->hash, rf->sha1, rf->sha256);
+		rf->hashing = 0;
+		rf->has_hashes = 1;
+	}
+	return 0;
+}
+
+int readf_rewind(struct readf *rf, struct perr *e)
+{
+	if (rf->hashing) {
+		hash_release(&rf->hash);
+		rf->hashing = 0;
+	}
+	if (lseek(rf->fd, 0, SEEK_SET) < 0)
+		return perr_set(e, PERR_FILE, "cannot seek: %s", strerror(errno));
+	rf->len = 0;
+	rf->size = 0;
+	rf->eof = 0;
+	return 0;
+}
+
+void readf_close(struct readf *rf)
+{
+	if (rf->hashing) {
+		hash_release(&rf->hash);
+		rf->hashing = 0;
+	}
+	if (rf->fd >= 0)
+		close(rf->fd);
+	rf->fd = -1;
+}
+
+void readf_release(struct readf *rf)
+{
+	readf_close(rf);
+	free(rf->data);
+	rf->data = NULL;
+	rf->cap_alloc = 0;
+	rf->len = 0;
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/* test_text.c -- UTF-8 validation, Latin-1 and UTF-16 decoding, escaping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+static void decode(const char *in, size_t n, enum text_enc hint, const char *want,
+		   enum text_enc want_enc)
+{
+	struct buf out = BUF_INIT;
+	const char *t;
+	size_t tn;
+	enum text_enc enc = text_decode((const unsigned char *)in, n, hint, &out, &t, &tn);
+
+	assert_int_equal(enc, want_enc);
+	assert_int_equal(tn, strlen(want));
+	assert_memory_equal(t, want, tn);
+	buf_release(&out);
+}
+
+/* A literal's bytes, without its NUL. */
+#define DECODE(lit, ...) decode(lit, sizeof(lit) - 1, __VA_ARGS__)
+
+static void test_utf8_kept(void **state)
+{
+	(void)state;
+	DECODE("plain ascii text\n", ENC_UTF8, "plain ascii text\n", ENC_UTF8);
+	DECODE("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", ENC_UTF8,
+	       "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", ENC_UTF8);
+}
+
+static void test_latin1(void **state)
+{
+	(void)state;
+	/* "Copyright © 2020 Jürgen" in ISO-8859-1 */
+	DECODE("Copyright \xa9 2020 J\xfcrgen", ENC_UTF8,
+	       "Copyright \xc2\xa9 2020 J\xc3\xbcrgen", ENC_LATIN1);
+	/* overlong and surrogate encodings are not UTF-8 */
+	DECODE("\xc0\xaf", ENC_UTF8, "\xc3\x80\xc2\xaf", ENC_LATIN1);
+	DECODE("\xed\xa0\x80", ENC_UTF8, "\xc3\xad\xc2\xa0\xc2\x80", ENC_LATIN1);
+}
+
+static void test_cut_sequence(void **state)
+{
+	(void)state;
+	/* a file cut by --max-file-size inside a sequence stays UTF-8 */
+	DECODE("abc\xe2\x82", ENC_UTF8, "abc", ENC_UTF8);
+}
+
+static void test_utf16(void **state)
+{
+	static const char le[] = "\xff\xfeM\0I\0T\0 \0\xac\x20=\xd8\0\xde";
+	static const char be[] = "\xfe\xff\0M\0I\0T";
+
+	(void)state;
+	decode(le, sizeof(le) - 1, ENC_UTF16LE, "MIT \xe2\x82\xac\xf0\x9f\x98\x80", ENC_UTF16LE);
+	decode(be, sizeof(be) - 1, ENC_UTF16BE, "MIT", ENC_UTF16BE);
+	/* an unpaired surrogate becomes U+FFFD */
+	DECODE("\xff\xfe\x00\xd8x\0", ENC_UTF16LE, "\xef\xbf\xbdx", ENC_UTF16LE);
+}
+
+static void test_escape(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	text_escape(&b, (const unsigned char *)"a\xff/b\n\xc3\xa9\\", 8);
+	assert_string_equal(b.data, "a\\xff/b\\x0a\xc3\xa9\\");
+	buf_release(&b);
+}
+
+static void test_utf8_len(void **state)
+{
+	(void)state;
+	assert_int_equal(text_utf8_len((const unsigned char *)"0123456789abcdef\x80", 17), 16);
+	assert_int_equal(text_utf8_len((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
+	assert_int_equal(text_utf8_len((const unsigned char *)"\xf4\x8f\xbf\xbf", 4), 4);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_kept),    cmocka_unit_test(test_latin1),
+		cmocka_unit_test(test_cut_sequence), cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_escape),       cmocka_unit_test(test_utf8_len),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
