@@ -3,7 +3,7 @@
  *
  * A tag is "SPDX-License-Identifier:" (or "SPDX-FileCopyrightText:")
  * standing at the start of a comment: only white space and comment
- * markers may come before it on its line (//, #, /*, *, --, ;, %, <!--,
+ * markers may come before it on its line (//, #, slash-star, *, --, ;, %, <!--,
  * {-, (*, REM, @REM, ::, .., dnl, !, ', """, ''' and the like).  A tag
  * after prose ("add an SPDX-License-Identifier: line to ...") or inside
  * code (printf("SPDX-License-Identifier: %s")) is a mention, not a tag.

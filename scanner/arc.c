@@ -1,0 +1,577 @@
+/* SPDX-License-Identifier: MIT */
+/* arc.c -- archives through libarchive, nested, streamed.  See arc.h.
+ *
+ * Each archive being read is a `struct level`.  The top level reads its
+ * source (a file descriptor or memory) through our own read callback, so
+ * the compressed bytes can be counted and hashed as they pass.  A nested
+ * level reads from its parent's current entry: the read callback first
+ * replays the entry's head (already read to recognise the archive), then
+ * pulls archive_read_data() from the parent.  Nothing touches the disk.
+ *
+ * Formats are enabled by name rather than "all": mtree would claim any
+ * text, and raw only makes sense for a bare compressed stream. */
+#include "arc.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "ftype.h"
+#include "hash.h"
+#include "text.h"
+
+#define ARC_BLOCK (128 * 1024)
+#define ARC_RATIO_FLOOR (64ull << 20) /* expanded bytes before the ratio is checked */
+
+struct walker {
+	const struct arc_src *src;
+	const struct arc_opts *o;
+	arc_emit_fn fn;
+	void *ctx;
+	struct arc_stats *st;
+	struct perr *e;
+	int stop;       /* a limit tripped or fn said stop: unwind every level */
+	int fn_rc;      /* fn's non-zero return */
+	uint64_t nentries; /* entries met, for --max-entries */
+};
+
+enum src_kind {
+	SRC_FD,     /* the top archive, from a file descriptor */
+	SRC_MEM,    /* bytes in memory: the caller's, or a buffered 7z entry */
+	SRC_PARENT, /* streamed from the parent's current entry */
+};
+
+struct level {
+	struct walker *w;
+	struct level *parent;
+	struct archive *a;
+	unsigned depth;       /* of this archive's entries: 1 for the top's */
+	const char *prefix;   /* display path of this archive */
+	enum src_kind kind;
+	const unsigned char *mem; /* SRC_MEM; SRC_PARENT: the head to replay */
+	size_t memlen;
+	uint64_t pos;         /* offset of the next read in the source */
+	uint64_t hashed;      /* bytes hashed, contiguous from offset 0 */
+	int hashing;
+	struct hash_ctx hash;
+	unsigned char block[ARC_BLOCK];
+};
+
+void arc_limits_default(struct arc_limits *lim)
+{
+	lim->max_depth = 8;
+	lim->max_entry_bytes = 64ull << 20;
+	lim->max_total_bytes = 16ull << 30;
+	lim->max_entries = 1000000;
+	lim->max_ratio = 1000;
+}
+
+/* Hashes what was read at [pos, pos + n) if it continues the hashed prefix;
+ * a format that seeks (7z) leaves gaps that arc_finish_hash fills. */
+static void level_feed(struct level *l, const unsigned char *p, size_t n)
+{
+	if (l->hashing && l->pos <= l->hashed && l->pos + n > l->hashed) {
+		size_t skip = (size_t)(l->hashed - l->pos);
+
+		hash_update(&l->hash, p + skip, n - skip);
+		l->hashed += n - skip;
+	}
+	l->pos += n;
+}
+
+static la_ssize_t src_read(struct archive *a, void *data, const void **buf)
+{
+	struct level *l = data;
+	ssize_t n;
+
+	if (l->kind == SRC_MEM) {
+		n = l->pos < l->memlen ? (ssize_t)(l->memlen - l->pos) : 0;
+		*buf = l->mem + l->pos;
+	} else {
+		do
+			n = pread(l->w->src->fd, l->block, sizeof(l->block), (off_t)l->pos);
+		while (n < 0 && errno == EINTR);
+		*buf = l->block;
+	}
+	if (n < 0) {
+		archive_set_error(a, errno, "read error: %s", strerror(errno));
+		return -1;
+	}
+	level_feed(l, *buf, (size_t)n);
+	if (!l->parent)
+		l->w->st->in_bytes += (uint64_t)n;
+	return n;
+}
+
+static la_int64_t src_seek(struct archive *a, void *data, la_int64_t off, int whence)
+{
+	struct level *l = data;
+	int64_t size = l->kind == SRC_MEM ? (int64_t)l->memlen
+		     : (int64_t)lseek(l->w->src->fd, 0, SEEK_END);
+	int64_t to = whence == SEEK_SET ? off : whence == SEEK_CUR ? (int64_t)l->pos + off : size + off;
+
+	(void)a;
+	if (size < 0 || to < 0)
+		return ARCHIVE_FATAL;
+	l->pos = (uint64_t)to;
+	return to;
+}
+
+/* Pulls the parent's entry: the head already read, then the rest. */
+static la_ssize_t nested_read(struct archive *a, void *data, const void **buf)
+{
+	struct level *l = data;
+	la_ssize_t n;
+
+	if (l->pos < l->memlen) {
+		*buf = l->mem + l->pos;
+		n = (la_ssize_t)(l->memlen - l->pos);
+		level_feed(l, *buf, (size_t)n);
+		return n;
+	}
+	n = archive_read_data(l->parent->a, l->block, sizeof(l->block));
+	if (n < 0) {
+		archive_set_error(a, EIO, "%s", archive_error_string(l->parent->a));
+		return -1;
+	}
+	*buf = l->block;
+	level_feed(l, l->block, (size_t)n);
+	l->w->st->out_bytes += (uint64_t)n;
+	return n;
+}
+
+static int limit(struct walker *w, const char *path, const char *fmt, uint64_t v)
+{
+	char what[96];
+
+	snprintf(what, sizeof(what), fmt, (unsigned long long)v);
+	w->stop = 1;
+	return perr_set(w->e, PERR_LIMIT, "archive limit: %s at '%s'", what, path);
+}
+
+/* Checks the expanded-size limits after more bytes came out. */
+static int over_limits(struct walker *w, const char *path)
+{
+	const struct arc_limits *lim = &w->o->lim;
+	uint64_t out = w->st->out_bytes, in = w->st->in_bytes ? w->st->in_bytes : 1;
+
+	if (out > lim->max_total_bytes)
+		return limit(w, path, "more than %llu bytes expanded (--max-total)",
+			     lim->max_total_bytes);
+	if (out > ARC_RATIO_FLOOR && out / in > lim->max_ratio)
+		return limit(w, path, "expansion ratio over %llu (--max-ratio)", lim->max_ratio);
+	return 0;
+}
+
+static struct archive *level_open(struct level *l, int raw)
+{
+	struct archive *a = archive_read_new();
+
+	archive_read_support_filter_all(a);
+	archive_read_support_format_7zip(a);
+	archive_read_support_format_ar(a);
+	archive_read_support_format_cab(a);
+	archive_read_support_format_cpio(a);
+	archive_read_support_format_empty(a);
+	archive_read_support_format_iso9660(a);
+	archive_read_support_format_lha(a);
+	archive_read_support_format_rar(a);
+	archive_read_support_format_rar5(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_xar(a);
+	archive_read_support_format_zip(a);
+	if (raw)
+		archive_read_support_format_raw(a);
+	archive_read_set_callback_data(a, l);
+	if (l->kind == SRC_PARENT) {
+		archive_read_set_read_callback(a, nested_read);
+	} else {
+		archive_read_set_read_callback(a, src_read);
+		archive_read_set_seek_callback(a, src_seek);
+	}
+	return a;
+}
+
+/* The name a raw (bare compressed) stream gets: its archive's base name
+ * without the compression suffix. */
+static void raw_name(struct buf *b, const char *prefix)
+{
+	static const char *const sfx[] = { ".gz", ".xz", ".bz2", ".zst", ".lz4", ".lzma",
+					   ".lzo", ".lz", ".Z", ".z" };
+	const char *base = strrchr(prefix, '/'), *bang = strrchr(prefix, '!');
+	size_t n, i;
+
+	base = base ? base + 1 : prefix;
+	if (bang && bang + 1 > base)
+		base = bang + 1;
+	n = strlen(base);
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++) {
+		size_t k = strlen(sfx[i]);
+
+		if (n > k && !strcmp(base + n - k, sfx[i])) {
+			n -= k;
+			break;
+		}
+	}
+	buf_add(b, base, n);
+}
+
+static void entry_path(struct buf *b, const struct level *l, struct archive_entry *ae)
+{
+	const char *name = archive_entry_pathname(ae);
+
+	buf_reset(b);
+	buf_adds(b, l->prefix);
+	buf_adds(b, "!/");
+	if (archive_format(l->a) == ARCHIVE_FORMAT_RAW)
+		raw_name(b, l->prefix);
+	else if (name)
+		text_escape(b, (const unsigned char *)name, strlen(name));
+}
+
+static int emit(struct walker *w, struct arc_entry *ent)
+{
+	int rc = w->fn(w->ctx, ent);
+
+	w->st->entries++;
+	if (rc) {
+		w->fn_rc = rc;
+		w->stop = 1;
+	}
+	return rc;
+}
+
+/* One file entry being read: what is kept, what was seen, its hash. */
+struct reader {
+	unsigned char *p; /* owned until handed to the callback */
+	size_t len, cap;
+	uint64_t size;
+	int eof;
+	int hashing;
+	struct hash_ctx hash;
+	la_ssize_t err;   /* the failing archive_read_data return, or 0 */
+};
+
+/* Reads until `want` bytes are kept (or EOF); past `keep` bytes, data is
+ * only counted and hashed.  Returns 0, or -1 with rd->err set. */
+static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t keep,
+		     const char *path)
+{
+	while (!rd->eof && (rd->len < want || want == UINT64_MAX)) {
+		size_t room = rd->len < keep ? keep - rd->len : 0;
+		unsigned char *dst = l->block;
+		la_ssize_t n;
+
+		if (room) {
+			size_t need = rd->len + (room < ARC_BLOCK ? room : ARC_BLOCK);
+
+			if (need > rd->cap) {
+				rd->cap = need > rd->cap * 2 ? need : rd->cap * 2;
+				rd->p = xrealloc(rd->p, rd->cap + 1);
+			}
+			dst = rd->p + rd->len;
+		}
+		n = archive_read_data(l->a, dst, room && room < ARC_BLOCK ? room : ARC_BLOCK);
+		if (n < 0) {
+			rd->err = n;
+			return -1;
+		}
+		if (n == 0) {
+			rd->eof = 1;
+			break;
+		}
+		if (rd->hashing)
+			hash_update(&rd->hash, dst, (size_t)n);
+		rd->size += (uint64_t)n;
+		if (room)
+			rd->len += (size_t)n;
+		l->w->st->out_bytes += (uint64_t)n;
+		if (over_limits(l->w, path) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void reader_release(struct reader *rd)
+{
+	if (rd->hashing)
+		hash_release(&rd->hash);
+	free(rd->p);
+}
+
+static int walk_level(struct level *l, int raw, struct perr *e);
+
+/* Drains the rest of a nested archive's entry, so its size and hash are
+ * whole; the nested reader may have stopped at its end-of-archive marker. */
+static void drain(struct level *child)
+{
+	struct level *l = child->parent;
+	la_ssize_t n;
+
+	if (child->pos < child->memlen)
+		level_feed(child, child->mem + child->pos, (size_t)(child->memlen - child->pos));
+	while ((n = archive_read_data(l->a, child->block, sizeof(child->block))) > 0) {
+		level_feed(child, child->block, (size_t)n);
+		l->w->st->out_bytes += (uint64_t)n;
+	}
+}
+
+static void finish_hash(struct level *l, struct arc_entry *ent)
+{
+	if (l->kind == SRC_MEM && l->hashed < l->memlen) {
+		hash_update(&l->hash, l->mem + l->hashed, l->memlen - l->hashed);
+		l->hashed = l->memlen;
+	}
+	if (l->hashing) {
+		hash_final(&l->hash, ent->sha1, ent->sha256);
+		l->hashing = 0;
+		ent->has_hashes = 1;
+	}
+}
+
+/* Opens the entry in rd (its head read) as an archive one level down. */
+static void nested(struct level *l, struct reader *rd, const char *path, int raw, int in_mem)
+{
+	struct level *c = xcalloc(1, sizeof(*c));
+	struct arc_entry ent = { ARC_ARCHIVE, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
+				 0, { 0 }, { 0 } };
+	struct perr ce = { PERR_OK, "" };
+
+	emit(l->w, &ent);
+	c->w = l->w;
+	c->parent = l;
+	c->depth = l->depth + 1;
+	c->prefix = path;
+	c->kind = in_mem ? SRC_MEM : SRC_PARENT;
+	c->mem = rd->p;
+	c->memlen = rd->len;
+	c->hashing = l->w->o->hash;
+	if (c->hashing)
+		hash_init(&c->hash);
+	if (!l->w->stop && walk_level(c, raw, &ce) < 0 && ce.code == PERR_LIMIT)
+		perr_set(l->w->e, PERR_LIMIT, "%s", ce.msg);
+	if (!in_mem && !l->w->stop)
+		drain(c);
+	ent.kind = ARC_ARCHIVE_END;
+	ent.size = in_mem ? c->memlen : c->pos;
+	if (!l->w->stop)
+		finish_hash(c, &ent);
+	else if (c->hashing)
+		hash_release(&c->hash);
+	ent.error = ce.code != PERR_OK ? ce.msg : NULL;
+	emit(l->w, &ent);
+	free(c);
+}
+
+static int is_7z(const unsigned char *b, size_t n)
+{
+	return n >= 6 && !memcmp(b, "7z\xbc\xaf\x27\x1c", 6);
+}
+
+/* A data error: the entry is reported as ARC_ERROR; a fatal one ends this
+ * level (corrupt archive).  Returns -1 when the level must stop. */
+static int data_error(struct level *l, const char *path, int fatal)
+{
+	struct arc_entry ent = { ARC_ERROR, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
+				 0, { 0 }, { 0 } };
+	char msg[256];
+
+	if (l->w->stop)
+		return -1;
+	snprintf(msg, sizeof(msg), "cannot read entry: %s",
+		 archive_error_string(l->a) ? archive_error_string(l->a) : "unknown error");
+	ent.error = msg;
+	emit(l->w, &ent);
+	return fatal ? -1 : 0;
+}
+
+static int do_file(struct level *l, const char *path)
+{
+	const struct arc_opts *o = l->w->o;
+	size_t keep = (size_t)o->lim.max_entry_bytes;
+	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0 };
+	struct arc_entry ent = { ARC_FILE, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
+				 0, { 0 }, { 0 } };
+	char note[128];
+	enum ftype_arc kind;
+
+	if (rd.hashing)
+		hash_init(&rd.hash);
+	if (read_upto(l, &rd, FTYPE_HEAD, keep, path) < 0)
+		goto fail;
+	kind = ftype_archive(rd.p, rd.len);
+	if (kind != FTYPE_NOT_ARCHIVE && l->depth <= o->lim.max_depth) {
+		if (!is_7z(rd.p, rd.len)) {
+			nested(l, &rd, path, kind == FTYPE_COMPRESSED, 0);
+			reader_release(&rd);
+			return l->w->stop ? -1 : 0;
+		}
+		if (read_upto(l, &rd, UINT64_MAX, keep, path) < 0)
+			goto fail;
+		if (rd.size == rd.len) { /* seekable 7z: all of it in memory */
+			nested(l, &rd, path, 0, 1);
+			reader_release(&rd);
+			return l->w->stop ? -1 : 0;
+		}
+		ent.error = "7z archive larger than --max-file-size, not opened";
+	} else if (kind != FTYPE_NOT_ARCHIVE) {
+		snprintf(note, sizeof(note), "nested archive not opened: deeper than --max-depth %u",
+			 o->lim.max_depth);
+		ent.error = note;
+	}
+	if (read_upto(l, &rd, UINT64_MAX, keep, path) < 0)
+		goto fail;
+	if (rd.hashing) {
+		hash_final(&rd.hash, ent.sha1, ent.sha256);
+		rd.hashing = 0;
+		ent.has_hashes = 1;
+	}
+	ent.data = rd.p ? rd.p : (unsigned char *)xcalloc(1, 1);
+	ent.len = rd.len;
+	ent.size = rd.size;
+	ent.truncated = rd.size > rd.len;
+	rd.p = NULL;
+	emit(l->w, &ent);
+	free(ent.data);
+	reader_release(&rd);
+	return l->w->stop ? -1 : 0;
+fail:
+	reader_release(&rd);
+	return data_error(l, path, rd.err == ARCHIVE_FATAL);
+}
+
+static int do_entry(struct level *l, const char *path, struct archive_entry *ae)
+{
+	struct arc_entry ent = { ARC_SPECIAL, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
+				 0, { 0 }, { 0 } };
+	const char *hard = archive_entry_hardlink(ae), *target = archive_entry_symlink(ae);
+	mode_t type = archive_entry_filetype(ae);
+	struct buf t = BUF_INIT;
+
+	if (type == AE_IFDIR)
+		return 0;
+	if ((type == AE_IFREG || type == 0) && !hard)
+		return do_file(l, path);
+	if (hard || type == AE_IFLNK) {
+		ent.kind = hard ? ARC_HARDLINK : ARC_SYMLINK;
+		target = hard ? hard : target ? target : "";
+		text_escape(&t, (const unsigned char *)target, strlen(target));
+		ent.target = t.data ? t.data : "";
+	}
+	emit(l->w, &ent);
+	buf_release(&t);
+	return l->w->stop ? -1 : 0;
+}
+
+static const char *arc_msg(struct archive *a)
+{
+	const char *m = archive_error_string(a);
+
+	return m ? m : "unrecognized archive format";
+}
+
+static int walk_level(struct level *l, int raw, struct perr *e)
+{
+	struct archive_entry *ae;
+	struct buf path = BUF_INIT;
+	int r, rc = 0;
+
+	l->a = level_open(l, raw);
+	if (archive_read_open1(l->a) != ARCHIVE_OK) {
+		rc = perr_set(e, PERR_FILE, "corrupt archive: %s", arc_msg(l->a));
+		goto out;
+	}
+	while (!l->w->stop) {
+		r = archive_read_next_header(l->a, &ae);
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r == ARCHIVE_FATAL) {
+			rc = perr_set(e, PERR_FILE, "corrupt archive: %s", arc_msg(l->a));
+			break;
+		}
+		if (r == ARCHIVE_RETRY)
+			continue;
+		entry_path(&path, l, ae);
+		if (++l->w->nentries > l->w->o->lim.max_entries) {
+			rc = limit(l->w, path.data, "more than %llu entries (--max-entries)",
+				   l->w->o->lim.max_entries);
+			break;
+		}
+		if (r == ARCHIVE_FAILED ? data_error(l, path.data, 0) < 0
+		    : do_entry(l, path.data, ae) < 0) {
+			if (!l->w->stop)
+				rc = perr_set(e, PERR_FILE, "corrupt archive: %s", arc_msg(l->a));
+			break;
+		}
+	}
+	if (l->w->stop && !rc && l->w->e->code == PERR_LIMIT)
+		rc = perr_set(e, PERR_LIMIT, "%s", l->w->e->msg);
+out:
+	archive_read_free(l->a);
+	buf_release(&path);
+	return rc;
+}
+
+/* Hashes what a seeking format skipped, and the tail after the last entry. */
+static void finish_top_hash(struct level *l)
+{
+	unsigned char *b = l->block;
+	ssize_t n;
+
+	if (l->kind == SRC_FD) {
+		while ((n = pread(l->w->src->fd, b, sizeof(l->block), (off_t)l->hashed)) > 0) {
+			hash_update(&l->hash, b, (size_t)n);
+			l->hashed += (uint64_t)n;
+		}
+	} else if (l->hashed < l->memlen) {
+		hash_update(&l->hash, l->mem + l->hashed, l->memlen - l->hashed);
+	}
+	hash_final(&l->hash, l->w->st->sha1, l->w->st->sha256);
+	l->hashing = 0;
+	l->w->st->has_hashes = 1;
+}
+
+/* A bare compressed stream may hold a single file: then raw is allowed. */
+static int top_is_compressed(const struct arc_src *src)
+{
+	unsigned char head[FTYPE_HEAD];
+	ssize_t n;
+
+	if (src->mem)
+		return ftype_archive(src->mem, src->memlen) == FTYPE_COMPRESSED;
+	n = pread(src->fd, head, sizeof(head), 0);
+	return n > 0 && ftype_archive(head, (size_t)n) == FTYPE_COMPRESSED;
+}
+
+int arc_walk(const struct arc_src *src, const char *display, const struct arc_opts *opts,
+	     arc_emit_fn fn, void *ctx, struct arc_stats *stats, struct perr *e)
+{
+	struct walker w = { src, opts, fn, ctx, stats, e, 0, 0, 0 };
+	struct level *top = xcalloc(1, sizeof(*top));
+	int rc;
+
+	memset(stats, 0, sizeof(*stats));
+	perr_clear(e);
+	top->w = &w;
+	top->depth = 1;
+	top->prefix = display;
+	top->kind = src->mem ? SRC_MEM : SRC_FD;
+	top->mem = src->mem;
+	top->memlen = src->memlen;
+	top->hashing = opts->hash;
+	if (top->hashing)
+		hash_init(&top->hash);
+	rc = walk_level(top, top_is_compressed(src), e);
+	if (top->hashing && !w.stop && rc == 0)
+		finish_top_hash(top);
+	else if (top->hashing)
+		hash_release(&top->hash);
+	free(top);
+	if (w.fn_rc)
+		return w.fn_rc;
+	return rc;
+}
