@@ -67,6 +67,8 @@ CLI_SRCS += scanner/cmd_version.c
 
 TESTS += tests/test_expr
 TESTS += tests/test_spdx_tag
+TESTS += tests/test_lic
+TESTS += tests/test_arc
 TESTS += tests/test_walk
 TESTS += tests/test_text
 TESTS += tests/test_ftype

@@ -509,7 +509,7 @@ static int walk_level(struct level *l, int raw, struct perr *e)
 		}
 	}
 	if (l->w->stop && !rc && l->w->e->code == PERR_LIMIT)
-		rc = perr_set(e, PERR_LIMIT, "%s", l->w->e->msg);
+		rc = e == l->w->e ? -1 : perr_set(e, PERR_LIMIT, "%s", l->w->e->msg);
 out:
 	archive_read_free(l->a);
 	buf_release(&path);

@@ -428,7 +428,7 @@ static void walk_result(const struct walk_entry *we, struct file_result *r)
 		break;
 	case WALK_SKIPPED:
 		r->type = FT_SKIPPED;
-		result_set_error(r, FS_SKIPPED, "%s%s", we->is_dir ? "directory: " : "", we->reason);
+		result_set_error(r, FS_SKIPPED, "%s", we->reason);
 		break;
 	default:
 		r->type = FT_SKIPPED;

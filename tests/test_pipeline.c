@@ -117,7 +117,7 @@ static void test_encodings_and_hashes(void **state)
 	assert_non_null(strstr(out, "\"sha1\":\"a9993e364706816aba3e25717850c26c9cd0d89d\""));
 	assert_non_null(strstr(out, "\"sha256\":\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\""));
 	assert_non_null(strstr(out, "\"path\":\"t/latin1.c\",\"type\":\"text\",\"status\":\"scanned\","
-				    "\"size\":51,\"sha1\""));
+				    "\"size\":52,\"sha1\""));
 	assert_non_null(strstr(out, "\"encoding\":\"latin-1\",\"expression\":\"MIT\""));
 	assert_non_null(strstr(out, "\"encoding\":\"utf-16le\",\"expression\":\"ISC\""));
 	free(out);

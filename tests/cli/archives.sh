@@ -67,10 +67,18 @@ assert by[want[5]]["sha256"] == hashlib.sha256(t).hexdigest()
 assert by[want[5]]["size"] == len(t)
 assert all(r["status"] == "scanned" for r in recs), [r for r in recs if r["status"] != "scanned"]
 '
-# Depth limit: with --max-depth 1 the zip is listed but not opened.
-"$PETAL" scan --format jsonl --max-depth 1 work/outer.tar.xz > shallow.jsonl
+# Depth limit: --max-depth 0 lists the zip without opening it; with 1 the
+# zip is opened and the tar.gz inside it is listed, not opened.
+"$PETAL" scan --format jsonl --max-depth 0 work/outer.tar.xz > shallow.jsonl
 pyjsonl shallow.jsonl '
 z = by["work/outer.tar.xz!/dir/inner.zip"]
-assert z["type"] == "archive" and "max-depth" in z["error"], z
+assert z["type"] == "archive" and z["status"] == "skipped" and "max-depth" in z["error"], z
 assert not any(p.startswith("work/outer.tar.xz!/dir/inner.zip!/") for p in paths)
+'
+"$PETAL" scan --format jsonl --max-depth 1 work/outer.tar.xz > one.jsonl
+pyjsonl one.jsonl '
+t = by["work/outer.tar.xz!/dir/inner.zip!/deep/a.tar.gz"]
+assert t["type"] == "archive" and "max-depth 1" in t["error"], t
+assert "work/outer.tar.xz!/dir/inner.zip!/deep/notes.md" in by
+assert not any(p.startswith("work/outer.tar.xz!/dir/inner.zip!/deep/a.tar.gz!/") for p in paths)
 '

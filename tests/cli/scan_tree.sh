@@ -9,7 +9,7 @@ printf '// SPDX-License-Identifier: mit\nint x;\n' > tree/src/a.c
 printf '#!/bin/sh\n# SPDX-License-Identifier: GPL-2.0+\n' > tree/src/run.sh
 printf '/* SPDX-License-Identifier: (MIT OR Apache-2.0) AND BSD-3-Clause */\n' > tree/src/b.h
 printf '<!-- SPDX-License-Identifier: CC-BY-4.0 -->\n# Title\n' > tree/docs/README.md
-printf '-- SPDX-License-Identifier: MIT WITH GPL-2.0\n' > tree/docs/bad.sql
+printf '%s\n' '-- SPDX-License-Identifier: MIT WITH GPL-2.0' > tree/docs/bad.sql
 printf 'Please add an SPDX-License-Identifier: MIT line.\n' > tree/docs/prose.txt
 printf '\000\001\002binary' > tree/src/blob.bin
 printf 'ref: refs/heads/main\n' > tree/.git/HEAD
