@@ -143,10 +143,12 @@ static void group_done(struct group *g)
 	pthread_mutex_unlock(&g->mu);
 	if (left)
 		return;
-	qsort(g->v, g->n, sizeof(*g->v), by_path);
 	all = xcalloc(g->n + 1, sizeof(*all));
 	result_move(&all[0], &g->top);
-	memcpy(all + 1, g->v, g->n * sizeof(*g->v));
+	if (g->n) {
+		qsort(g->v, g->n, sizeof(*g->v), by_path);
+		memcpy(all + 1, g->v, g->n * sizeof(*g->v));
+	}
 	order_put(g->pl->order, g->seq, all, g->n + 1);
 	free(all);
 	free(g->v);

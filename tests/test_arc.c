@@ -235,6 +235,7 @@ static void test_depth_limit(void **state)
 
 static void test_corrupt(void **state)
 {
+	static const char garbage[] = "\x1f\x8b\x08\x00garbage, not deflate data at all";
 	static char big[3][70000];
 	struct member m[3];
 	struct buf tgz;
@@ -259,7 +260,7 @@ static void test_corrupt(void **state)
 	free(log);
 	/* garbage behind a gzip signature */
 	buf_reset(&tgz);
-	buf_add(&tgz, "\x1f\x8b\x08\x00garbage, not deflate data at all", 38);
+	buf_add(&tgz, garbage, sizeof(garbage) - 1);
 	log = walk_mem(&tgz, "g.gz", NULL, &rc, &e, NULL);
 	assert_int_equal(rc, -1);
 	assert_int_equal(e.code, PERR_FILE);
