@@ -27,6 +27,7 @@ struct order {
 	uint64_t next;       /* next number to emit */
 	uint64_t reserved;   /* numbers handed out */
 	int failed;
+	int emitting;        /* a thread is running the sink */
 };
 
 struct order *order_new(order_sink sink, void *ctx)
@@ -67,22 +68,32 @@ uint64_t order_reserve(struct order *o)
 	return seq;
 }
 
+/* Called with the lock held by the one emitting thread: takes the run of
+ * ready slots, calls the sink on them without the lock (so workers that
+ * finish meanwhile only deposit), and goes on until none is ready. */
 static void emit_ready(struct order *o)
 {
 	for (;;) {
 		struct slot *sl = &o->ring[o->next & (o->cap - 1)];
+		struct slot run;
 		size_t i;
+		int failed = o->failed;
 
 		if (!sl->ready)
 			break;
-		for (i = 0; i < sl->n; i++) {
-			if (!o->failed)
-				o->failed = o->sink(o->ctx, &sl->rs[i]);
-			result_release(&sl->rs[i]);
-		}
-		free(sl->rs);
+		run = *sl;
 		memset(sl, 0, sizeof(*sl));
 		o->next++;
+		pthread_mutex_unlock(&o->mu);
+		for (i = 0; i < run.n; i++) {
+			if (!failed)
+				failed = o->sink(o->ctx, &run.rs[i]);
+			result_release(&run.rs[i]);
+		}
+		free(run.rs);
+		pthread_mutex_lock(&o->mu);
+		if (failed && !o->failed)
+			o->failed = failed;
 	}
 	if (o->next == o->reserved)
 		pthread_cond_broadcast(&o->idle);
@@ -101,7 +112,11 @@ void order_put(struct order *o, uint64_t seq, struct file_result *rs, size_t n)
 	sl->rs = own;
 	sl->n = n;
 	sl->ready = 1;
-	emit_ready(o);
+	if (!o->emitting) { /* else the thread emitting now will get to it */
+		o->emitting = 1;
+		emit_ready(o);
+		o->emitting = 0;
+	}
 	pthread_mutex_unlock(&o->mu);
 }
 

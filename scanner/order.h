@@ -4,7 +4,8 @@
  * The walk numbers every input (order_reserve, one thread only); workers
  * finish them in any order (order_put, any thread).  order_put emits every
  * result whose predecessors are all out, in number order, through the
- * sink, under one lock -- so the sink runs on one thread at a time and
+ * sink; one thread at a time emits (the others only deposit and go on),
+ * so the sink runs on one thread at a time, without the lock held, and
  * sees the same sequence for any thread count.  One number may carry
  * several results (an archive and its sorted entries).
  *

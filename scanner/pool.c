@@ -23,6 +23,8 @@ struct pool {
 	struct slot *ring;
 	size_t cap, head, count;
 	size_t bytes, max_bytes;
+	unsigned idle;      /* workers waiting on `more` */
+	unsigned blocked;   /* producers waiting on `room` */
 	int shutdown;
 	const struct pool_ops *ops;
 	void *arg;
@@ -45,15 +47,21 @@ static void *worker(void *arg)
 	for (;;) {
 		struct slot s;
 
-		while (!p->count && !p->shutdown)
+		while (!p->count && !p->shutdown) {
+			p->idle++;
 			pthread_cond_wait(&p->more, &p->mu);
+			p->idle--;
+		}
 		if (!p->count)
 			break;
 		s = p->ring[p->head];
 		p->head = (p->head + 1) % p->cap;
 		p->count--;
 		p->bytes -= s.cost;
-		pthread_cond_broadcast(&p->room);
+		/* Wake a waiting producer only once the queue is half empty:
+		 * waking it for every slot makes the two ping-pong. */
+		if (p->blocked && p->count <= p->cap / 2 && p->bytes <= p->max_bytes / 2)
+			pthread_cond_broadcast(&p->room);
 		pthread_mutex_unlock(&p->mu);
 		p->ops->run(state, s.job);
 		pthread_mutex_lock(&p->mu);
@@ -98,12 +106,15 @@ int pool_submit(struct pool *p, void *job, size_t cost, int may_wait)
 			pthread_mutex_unlock(&p->mu);
 			return 0;
 		}
+		p->blocked++;
 		pthread_cond_wait(&p->room, &p->mu);
+		p->blocked--;
 	}
 	p->ring[(p->head + p->count) % p->cap] = (struct slot){ job, cost };
 	p->count++;
 	p->bytes += cost;
-	pthread_cond_signal(&p->more);
+	if (p->idle)
+		pthread_cond_signal(&p->more);
 	pthread_mutex_unlock(&p->mu);
 	return 1;
 }

@@ -74,6 +74,7 @@ static const struct style styles[] = {
 	{ "rem SPDX-License-Identifier: MIT\n", "L1 lic [MIT]" },
 	{ ":: SPDX-License-Identifier: MIT\n", "L1 lic [MIT]" },
 	{ ".. SPDX-License-Identifier: GPL-2.0\n\n=====\nTitle\n", "L1 lic [GPL-2.0]" },
+	{ ". SPDX-License-Identifier: GPL-2.0\n", "L1 lic [GPL-2.0]" }, /* kernel w1 docs */
 	{ "dnl SPDX-License-Identifier: GPL-2.0-or-later\n", "L1 lic [GPL-2.0-or-later]" },
 	{ "! SPDX-License-Identifier: MIT\n", "L1 lic [MIT]" },
 	{ "' SPDX-License-Identifier: MIT\n", "L1 lic [MIT]" },
