@@ -27,7 +27,8 @@ EXC_SRI     := sha512-PiU42r+xO4UbUS1buo3LPJkjlO7430Xn5SVAhdpzzsPHsjbYVflnnFdATg
 
 PKGS    := libarchive libmagic libpcre2-8 json-c libcrypto yaml-0.1
 DEB_PKGS := gcc make pkg-config libarchive-dev libmagic-dev libpcre2-dev \
-	libjson-c-dev libcmocka-dev libssl-dev libyaml-dev python3 ca-certificates
+	libjson-c-dev libcmocka-dev libssl-dev libyaml-dev python3 ca-certificates \
+	clang libclang-rt-14-dev
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -74,11 +75,17 @@ TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline
 
+# One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
+FUZZERS += expr
+FUZZERS += spdx_tag
+FUZZERS += arc
+
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TESTS:%=$(BUILD)/%)
+REPLAY_BINS := $(FUZZERS:%=$(BUILD)/fuzz/%_replay)
 
-.PHONY: all run test unit cli sanitize tsan install clean deps check-tests bench
+.PHONY: all run test unit cli sanitize tsan install clean deps check-tests bench fuzz fuzz-bins fuzz-smoke
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/petal petal
@@ -125,15 +132,22 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libpetal.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libpetal.a $(LDLIBS) -lcmocka
 
-check-tests: $(TEST_BINS) $(BUILD)/petal
+# Fuzz seeds replayed by a plain driver: every suite run (and so every
+# sanitizer run) feeds the harnesses their seeds.
+$(BUILD)/fuzz/%_replay: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(BUILD)/libpetal.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Ifuzz $(LDFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(BUILD)/libpetal.a $(LDLIBS)
+
+check-tests: $(TEST_BINS) $(REPLAY_BINS) $(BUILD)/petal
 	sh tests/run.sh $(BUILD) $(TEST_BINS)
 
 # The README's test command.  Runs the plain suite, then the same suite under
-# ASan+UBSan and under TSan.
+# ASan+UBSan and under TSan, then each fuzzer for FUZZ_SECONDS.
 test: deps
 	$(MAKE) check-tests
 	$(MAKE) sanitize
 	$(MAKE) tsan
+	$(MAKE) fuzz-smoke
 
 sanitize:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
@@ -141,6 +155,28 @@ sanitize:
 
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SAN="-fsanitize=thread" check-tests
+
+# libFuzzer builds (clang), in build/fuzz.  fuzz-smoke runs each harness for
+# FUZZ_SECONDS from its seeds; `make fuzz FUZZ_SECONDS=600` for a real session.
+FUZZ_SECONDS ?= 15
+fuzz:
+	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="-O1 -g" \
+		SAN="-fsanitize=fuzzer-no-link,address,undefined" fuzz-bins
+
+fuzz-bins: $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(BUILD)/libpetal.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Ifuzz -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(BUILD)/libpetal.a $(LDLIBS)
+
+fuzz-smoke: fuzz
+	@for f in $(FUZZERS); do \
+		mkdir -p build/fuzz/corpus/$$f && \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s" && \
+		build/fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -print_final_stats=0 build/fuzz/corpus/$$f fuzz/seeds/$$f \
+			2>build/fuzz/$$f.log || { tail -n 60 build/fuzz/$$f.log; exit 1; }; \
+	done
 
 run: deps
 	$(MAKE) all
@@ -154,7 +190,8 @@ install: all
 	install -m 755 $(BUILD)/petal $(DESTDIR)$(PREFIX)/bin/petal
 
 clean:
-	rm -rf build/obj build/gen build/tests build/asan build/tsan build/petal build/libpetal.a petal
+	rm -rf build/obj build/gen build/tests build/fuzz build/asan build/tsan build/petal \
+		build/libpetal.a petal
 
 # Installs only what is missing, so it costs nothing on a ready machine.
 deps:

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # tests/run.sh BUILD TEST_BIN... -- run the unit tests, then the CLI tests.
 #
-# A unit test is a cmocka binary.  A CLI test is tests/cli/NAME.sh, run
+# A unit test is a cmocka binary; a fuzz replay driver runs its harness
+# over fuzz/seeds/NAME.  A CLI test is tests/cli/NAME.sh, run
 # with PETAL (the binary under test), T (a fresh temp dir, removed after)
 # and SRC (the repository root); it exits non-zero on failure and says why.
 # Sanitizer options make any report fatal.  The last line is the tally.
@@ -33,6 +34,11 @@ run() {
 
 for t in "$@"; do
 	run "$t" "$t"
+done
+for r in "$build"/fuzz/*_replay; do
+	[ -x "$r" ] || continue
+	name=$(basename "$r" _replay)
+	run "$r fuzz/seeds/$name" "$r" "fuzz/seeds/$name"
 done
 for c in tests/cli/*.sh; do
 	T=$(mktemp -d)
