@@ -180,7 +180,7 @@ fuzz-smoke: fuzz
 
 run: deps
 	$(MAKE) all
-	./petal scan --format text --exclude build .
+	./petal scan --format text --exclude build/ .
 
 bench: all
 	sh tests/bench/kernel

@@ -60,19 +60,29 @@ static int is_vcs(const char *name)
 	return 0;
 }
 
-/* The glob that excludes this path, or NULL. */
-static const char *excluded(const struct walker *w, const char *name)
+/* The glob that excludes this path, or NULL.  A glob ending in '/' only
+ * matches directories ("build/"), as in .gitignore. */
+static const char *excluded(const struct walker *w, const char *name, int is_dir)
 {
 	const char *rel = w->path.data + w->root_len;
+	char pat[PATH_MAX];
 	size_t i;
 
 	while (*rel == '/')
 		rel++;
 	for (i = 0; i < w->o->nexcludes; i++) {
 		const char *g = w->o->excludes[i];
+		size_t n = strlen(g);
 
+		if (n > 1 && g[n - 1] == '/') {
+			if (!is_dir || n >= sizeof(pat))
+				continue;
+			memcpy(pat, g, n - 1);
+			pat[n - 1] = '\0';
+			g = pat;
+		}
 		if (fnmatch(g, strchr(g, '/') ? rel : name, 0) == 0)
-			return g;
+			return w->o->excludes[i];
 	}
 	return NULL;
 }
@@ -178,7 +188,7 @@ static int visit_link(struct walker *w);
 
 static int visit(struct walker *w, const struct name *nm)
 {
-	const char *glob = excluded(w, nm->s);
+	const char *glob = excluded(w, nm->s, nm->type == DT_DIR);
 	char why[PATH_MAX + 64];
 
 	if (glob) {

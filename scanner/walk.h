@@ -16,7 +16,8 @@
  * find -H does).  VCS directories (.git, .hg, .svn, .bzr, CVS, _darcs)
  * are reported once as WALK_SKIPPED unless opts.vcs; paths matching an
  * exclude glob (fnmatch, against the base name unless the glob has a '/',
- * then against the path below the root) are reported as WALK_SKIPPED.
+ * then against the path below the root; a trailing '/' matches directories
+ * only) are reported as WALK_SKIPPED, a directory once for all it holds.
  *
  *   walk_run(roots, nroots, &opts, fn, ctx)   returns fn's non-zero value,
  *                                             else 0

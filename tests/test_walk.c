@@ -170,6 +170,28 @@ static void test_vanishing(void **state)
 	rm_tree(dir);
 }
 
+static void test_excludes(void **state)
+{
+	char *dir = make_tree(), *log;
+	const char *ex[] = { "a/", "sub/h*", "g.o/" };
+	struct walk_opts o = { ex, 3, 0, 0 };
+
+	(void)state;
+	assert_int_equal(chdir("root"), 0);
+	log = walk_log(&o, ".", NULL);
+	/* "a/" takes the directory, not the file a-b; "g.o/" no file */
+	assert_string_equal(log,
+		"skipped .git (version control directory, not scanned (--include-vcs scans it))\n"
+		"file a-b\n"
+		"skipped a (excluded by --exclude 'a/')\n"
+		"special fifo\n"
+		"link s -> sub\n"
+		"file sub/g.o\n"
+		"skipped sub/h.c (excluded by --exclude 'sub/h*')\n");
+	free(log);
+	rm_tree(dir);
+}
+
 static void test_roots(void **state)
 {
 	char *dir = make_tree(), *log;
@@ -209,6 +231,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_default_walk), cmocka_unit_test(test_follow),
 		cmocka_unit_test(test_vanishing),    cmocka_unit_test(test_roots),
+		cmocka_unit_test(test_excludes),
 		cmocka_unit_test(test_unreadable_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
