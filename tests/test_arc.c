@@ -291,6 +291,22 @@ static void test_single_compressed(void **state)
 	buf_release(&gz);
 }
 
+/* The walk stops at the limit named by flag: entry c is never reached. */
+static void expect_limit(const struct buf *b, const struct arc_limits *lim, const char *flag)
+{
+	struct perr e;
+	char *log;
+	int rc;
+
+	log = walk_mem(b, "t", lim, &rc, &e, NULL);
+	assert_int_equal(rc, -1);
+	assert_int_equal(e.code, PERR_LIMIT);
+	if (!strstr(e.msg, flag))
+		fail_msg("%s", e.msg);
+	assert_null(strstr(log, "t!/c"));
+	free(log);
+}
+
 static void test_limits(void **state)
 {
 	static char kb[1000];
@@ -313,20 +329,10 @@ static void test_limits(void **state)
 	free(log);
 	arc_limits_default(&lim);
 	lim.max_total_bytes = 1500;
-	log = walk_mem(&tar, "t", &lim, &rc, &e, NULL);
-	assert_int_equal(rc, -1);
-	assert_int_equal(e.code, PERR_LIMIT);
-	if (!strstr(e.msg, "--max-total"))
-		fail_msg("%s", e.msg);
-	assert_null(strstr(log, "t!/c"));
-	free(log);
+	expect_limit(&tar, &lim, "--max-total");
 	arc_limits_default(&lim);
 	lim.max_entries = 2;
-	log = walk_mem(&tar, "t", &lim, &rc, &e, NULL);
-	assert_int_equal(rc, -1);
-	assert_int_equal(e.code, PERR_LIMIT);
-	assert_non_null(strstr(e.msg, "--max-entries"));
-	free(log);
+	expect_limit(&tar, &lim, "--max-entries");
 	buf_release(&tar);
 }
 

@@ -17,48 +17,25 @@
 #include "hash.h"
 #include "pipeline.h"
 #include "report.h"
-
-static void put(const char *path, const void *data, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	fclose(f);
-}
-
-#define PUT(path, lit) put(path, lit, sizeof(lit) - 1)
+#include "tmpdir.h"
 
 static char *make_tree(void)
 {
-	char tmpl[] = "/tmp/petal-pipe-XXXXXX";
-	char *d = mkdtemp(tmpl), name[64];
+	char *d = tmpdir_enter("pipe"), name[64];
 	int i;
 
-	assert_non_null(d);
-	assert_int_equal(chdir(d), 0);
 	mkdir("t", 0755);
 	mkdir("t/many", 0755);
 	for (i = 0; i < 300; i++) {
 		snprintf(name, sizeof(name), "t/many/f%03d.c", i);
-		put(name, i % 3 ? "// SPDX-License-Identifier: MIT\n" : "/* no tag */\n",
+		tmpdir_put(name, i % 3 ? "// SPDX-License-Identifier: MIT\n" : "/* no tag */\n",
 		    i % 3 ? 32 : 13);
 	}
 	PUT("t/abc.txt", "abc");
 	PUT("t/latin1.c", "/* SPDX-License-Identifier: MIT */\n/* (c) J\xfcrgen */\n");
 	PUT("t/utf16.txt", "\xff\xfe#\0 \0S\0P\0D\0X\0-\0L\0i\0c\0e\0n\0s\0e\0-\0I\0d\0e\0n\0"
 			   "t\0i\0f\0i\0e\0r\0:\0 \0I\0S\0C\0\n\0");
-	return strdup(d);
-}
-
-static void rm_tree(char *d)
-{
-	char cmd[256];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
-	assert_int_equal(chdir("/"), 0);
-	assert_int_equal(system(cmd), 0);
-	free(d);
+	return d;
 }
 
 /* Runs the pipeline over roots with jobs threads; returns the jsonl. */
@@ -103,7 +80,7 @@ static void test_same_for_any_jobs(void **state)
 	free(one);
 	free(two);
 	free(eight);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_encodings_and_hashes(void **state)
@@ -121,7 +98,7 @@ static void test_encodings_and_hashes(void **state)
 	assert_non_null(strstr(out, "\"encoding\":\"latin-1\",\"expression\":\"MIT\""));
 	assert_non_null(strstr(out, "\"encoding\":\"utf-16le\",\"expression\":\"ISC\""));
 	free(out);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_truncated(void **state)
@@ -135,7 +112,7 @@ static void test_truncated(void **state)
 	(void)state;
 	memset(big, 'a', sizeof(big));
 	memcpy(big + 250000, "\n# SPDX-License-Identifier: MIT\n", 32);
-	put("big.txt", big, sizeof(big));
+	tmpdir_put("big.txt", big, sizeof(big));
 	hash_init(&h);
 	hash_update(&h, big, sizeof(big));
 	hash_final(&h, sha1, sha256);
@@ -151,7 +128,7 @@ static void test_truncated(void **state)
 	assert_non_null(strstr(out, "\"expression\":\"MIT\""));
 	assert_null(strstr(out, "sha256"));
 	free(out);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_unreadable(void **state)

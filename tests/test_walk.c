@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "readf.h"
+#include "tmpdir.h"
 #include "walk.h"
 
 struct seen {
@@ -47,48 +48,26 @@ static int record(void *ctx, const struct walk_entry *ent)
 	return 0;
 }
 
-static void put(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
 static char *make_tree(void)
 {
-	char tmpl[] = "/tmp/petal-walk-XXXXXX";
-	char *d = mkdtemp(tmpl);
+	char *d = tmpdir_enter("walk");
 
-	assert_non_null(d);
-	assert_int_equal(chdir(d), 0);
 	mkdir("root", 0755);
 	mkdir("root/a", 0755);
 	mkdir("root/a/empty", 0755);
 	mkdir("root/.git", 0755);
 	mkdir("root/sub", 0755);
-	put("root/a-b", "x");
-	put("root/a/f.c", "x");
-	put("root/.git/HEAD", "x");
-	put("root/sub/g.o", "x");
-	put("root/sub/h.c", "x");
-	put("outside.txt", "secret");
+	PUT("root/a-b", "x");
+	PUT("root/a/f.c", "x");
+	PUT("root/.git/HEAD", "x");
+	PUT("root/sub/g.o", "x");
+	PUT("root/sub/h.c", "x");
+	PUT("outside.txt", "secret");
 	symlink("..", "root/a/loop");
 	symlink("../../outside.txt", "root/a/out");
 	symlink("sub", "root/s");
 	mkfifo("root/fifo", 0644);
-	return strdup(d);
-}
-
-static void rm_tree(char *d)
-{
-	char cmd[256];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", d);
-	assert_int_equal(chdir("/"), 0);
-	assert_int_equal(system(cmd), 0);
-	free(d);
+	return d;
 }
 
 static char *walk_log(const struct walk_opts *o, const char *root, const char *rm)
@@ -119,7 +98,7 @@ static void test_default_walk(void **state)
 		"skipped root/sub/g.o (excluded by --exclude '*.o')\n"
 		"file root/sub/h.c\n");
 	free(log);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_follow(void **state)
@@ -142,7 +121,7 @@ static void test_follow(void **state)
 		"file sub/g.o\n"
 		"file sub/h.c\n");
 	free(log);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_vanishing(void **state)
@@ -167,7 +146,7 @@ static void test_vanishing(void **state)
 	assert_string_equal(log, "file root/sub/c\nerror root/sub/d (No such file or directory)\n");
 	free(log);
 	readf_release(&rf);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_excludes(void **state)
@@ -189,7 +168,7 @@ static void test_excludes(void **state)
 		"file sub/g.o\n"
 		"skipped sub/h.c (excluded by --exclude 'sub/h*')\n");
 	free(log);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_roots(void **state)
@@ -205,7 +184,7 @@ static void test_roots(void **state)
 	assert_string_equal(log, "file root/a-b\nerror nope (No such file or directory)\n"
 				 "special root/fifo\n");
 	free(log);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 static void test_unreadable_dir(void **state)
@@ -215,7 +194,7 @@ static void test_unreadable_dir(void **state)
 
 	(void)state;
 	if (geteuid() == 0) { /* root reads anything: nothing to test */
-		rm_tree(dir);
+		tmpdir_remove(dir);
 		skip();
 	}
 	chmod("root/sub", 0);
@@ -223,7 +202,7 @@ static void test_unreadable_dir(void **state)
 	assert_string_equal(log, "error root/sub (Permission denied)\n");
 	free(log);
 	chmod("root/sub", 0755);
-	rm_tree(dir);
+	tmpdir_remove(dir);
 }
 
 int main(void)
