@@ -56,6 +56,9 @@ LIB_SRCS += scanner/report.c
 LIB_SRCS += scanner/report_json.c
 LIB_SRCS += scanner/report_text.c
 LIB_SRCS += scanner/detect.c
+LIB_SRCS += scanner/tok.c
+LIB_SRCS += rules/match.c
+LIB_SRCS += licenses/index.c
 LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
 LIB_SRCS += licenses/lic.c
@@ -70,6 +73,7 @@ TESTS += tests/test_expr
 TESTS += tests/test_spdx_tag
 TESTS += tests/test_lic
 TESTS += tests/test_arc
+TESTS += tests/test_match
 TESTS += tests/test_walk
 TESTS += tests/test_text
 TESTS += tests/test_ftype
@@ -80,7 +84,8 @@ FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
 
-LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
+	$(BUILD)/obj/gen/index_blob.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TESTS:%=$(BUILD)/%)
 REPLAY_BINS := $(FUZZERS:%=$(BUILD)/fuzz/%_replay)
@@ -126,6 +131,25 @@ $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 	$(BUILD)/gen/gen_ids $(CACHE)/spdx-license-list/package \
 		$(CACHE)/spdx-exceptions/package licenses/deprecated.tsv \
 		"$(LICLIST_PKG)" "$(EXC_PKG)" $(BUILD)/gen/lic_table
+
+# The license index: every text of the pinned list, cut into words by the
+# scanner's own tokenizer (scanner/tok.c), written as one blob and linked
+# in with .incbin.  Reproducible: same package, same bytes.
+$(BUILD)/gen/gen_index: licenses/gen_index.c licenses/index_format.h scanner/tok.c scanner/tok.h \
+		scanner/buf.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Iscanner -Ilicenses -o $@ licenses/gen_index.c \
+		scanner/tok.c scanner/buf.c $(shell pkg-config --cflags --libs json-c)
+
+$(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx.json \
+		licenses/deprecated.tsv
+	$(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx-full.json \
+		licenses/deprecated.tsv $@ 2>$(BUILD)/gen/index.log
+	@tail -n 1 $(BUILD)/gen/index.log
+
+$(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin
+	@mkdir -p $(dir $@)
+	$(CC) -c -DINDEX_BIN='"$(BUILD)/gen/index.bin"' -o $@ licenses/index_blob.S
 
 # --- tests -------------------------------------------------------------------
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libpetal.a

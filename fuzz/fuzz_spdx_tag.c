@@ -17,11 +17,19 @@ static int check(void *ctx, const struct spdx_tag *t)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static struct idx idx; /* read-only after the first call */
+	struct detect_opts o = { &idx, 90 };
 	struct file_result r;
+	struct detect *d;
+	struct perr e;
 
+	if (!idx.base && idx_open(&idx, &e) < 0)
+		__builtin_trap();
 	spdx_find_tags((const char *)data, size, check, &size);
 	result_init(&r);
-	detect_text((const char *)data, size, &r);
+	d = detect_new(&o);
+	detect_text(d, (const char *)data, size, &r);
+	detect_free(d);
 	result_release(&r);
 	return 0;
 }

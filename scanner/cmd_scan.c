@@ -15,6 +15,7 @@
 
 struct scan_args {
 	struct pipeline_opts po;
+	struct idx idx;
 	const char *format;
 	const char *out_path;
 	const char **excludes;
@@ -48,13 +49,16 @@ static const char scan_usage[] =
 	"      --max-total SZ     bytes expanded from one archive (default 16G)\n"
 	"      --max-entries N    entries read from one archive (default 1000000)\n"
 	"      --max-ratio N      expansion ratio of one archive (default 1000)\n"
+	"      --min-coverage N   % of a license text that must match for the file to\n"
+	"                         be said to carry it (default 90); less is reported\n"
+	"                         as a partial match\n"
 	"  -q, --quiet            no progress line\n"
 	"\n"
 	"Exit: 0 done, 2 usage error, 3 some inputs failed (each is named in the output).\n";
 
 enum {
 	OPT_CHECKSUMS = 256, OPT_EXCLUDE, OPT_FOLLOW, OPT_VCS, OPT_MAX_DEPTH,
-	OPT_MAX_FILE, OPT_MAX_TOTAL, OPT_MAX_ENTRIES, OPT_MAX_RATIO,
+	OPT_MAX_FILE, OPT_MAX_TOTAL, OPT_MAX_ENTRIES, OPT_MAX_RATIO, OPT_MIN_COVERAGE,
 };
 
 static const struct option scan_opts[] = {
@@ -72,6 +76,7 @@ static const struct option scan_opts[] = {
 	{ "max-total", required_argument, NULL, OPT_MAX_TOTAL },
 	{ "max-entries", required_argument, NULL, OPT_MAX_ENTRIES },
 	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
+	{ "min-coverage", required_argument, NULL, OPT_MIN_COVERAGE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -153,6 +158,11 @@ static int parse_opt(int c, struct scan_args *a)
 		return 0;
 	case OPT_VCS:
 		a->po.walk.vcs = 1;
+		return 0;
+	case OPT_MIN_COVERAGE:
+		if (parse_size("min-coverage", optarg, 1, &v) < 0 || v > 100)
+			return fprintf(stderr, "petal scan: --min-coverage: 1..100\n"), -1;
+		a->po.detect.min_coverage = (int)v;
 		return 0;
 	case OPT_MAX_DEPTH: case OPT_MAX_FILE: case OPT_MAX_TOTAL:
 	case OPT_MAX_ENTRIES: case OPT_MAX_RATIO:
@@ -243,6 +253,12 @@ int cmd_scan(int argc, char **argv)
 		free(a.excludes);
 		return rc < 0 ? EXIT_USAGE : EXIT_DONE;
 	}
+	if (idx_open(&a.idx, &e) < 0) {
+		fprintf(stderr, "petal: %s\n", e.msg);
+		free(a.excludes);
+		return EXIT_INPUT;
+	}
+	a.po.detect.idx = &a.idx;
 	if (a.out_path && !(out = fopen(a.out_path, "w"))) {
 		fprintf(stderr, "petal: %s: cannot write: %s\n", a.out_path, strerror(errno));
 		free(a.excludes);

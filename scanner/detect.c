@@ -9,8 +9,32 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "match.h"
 #include "spdx_tag.h"
 #include "text.h"
+
+struct detect {
+	struct detect_opts o;
+	struct match_ctx *match; /* NULL without an index */
+};
+
+struct detect *detect_new(const struct detect_opts *o)
+{
+	struct detect *d = xcalloc(1, sizeof(*d));
+
+	d->o = *o;
+	if (o->idx)
+		d->match = match_ctx_new(o->idx);
+	return d;
+}
+
+void detect_free(struct detect *d)
+{
+	if (!d)
+		return;
+	match_ctx_free(d->match);
+	free(d);
+}
 
 /* Evidence text is capped: a tag on a megabyte-long line is still one tag. */
 #define DETECT_TEXT_MAX 1024
@@ -114,10 +138,15 @@ static void set_expression(struct file_result *r)
 	free(v);
 }
 
-void detect_text(const char *text, size_t len, struct file_result *r)
+void detect_text(struct detect *d, const char *text, size_t len, struct file_result *r)
 {
 	struct tag_ctx c = { text, r };
 
 	spdx_find_tags(text, len, tag_found, &c);
+	if (d->match) {
+		struct match_opts mo = { d->o.min_coverage };
+
+		match_file(d->match, text, len, &mo, r);
+	}
 	set_expression(r);
 }

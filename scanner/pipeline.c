@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "detect.h"
 #include "ftype.h"
+#include "match.h"
 #include "pool.h"
 #include "readf.h"
 #include "text.h"
@@ -76,6 +77,7 @@ struct worker {
 	int magic_failed;
 	struct readf rf;
 	struct buf text;
+	struct detect *detect;
 };
 
 void pipeline_opts_default(struct pipeline_opts *o)
@@ -85,6 +87,7 @@ void pipeline_opts_default(struct pipeline_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->jobs = n > 0 ? (unsigned)n : 1;
 	arc_limits_default(&o->lim);
+	o->detect.min_coverage = MATCH_MIN_COVERAGE;
 }
 
 static void job_free(struct job *j)
@@ -184,7 +187,7 @@ static void analyze(struct worker *w, struct file_result *r, const unsigned char
 		return;
 	enc = text_decode(d, n, enc, &w->text, &t, &tn);
 	r->encoding = xstrdup(ftype_enc_name(enc));
-	detect_text(t, tn, r);
+	detect_text(w->detect, t, tn, r);
 }
 
 static void run_job(void *state, void *job);
@@ -360,6 +363,7 @@ static void *worker_new(void *arg)
 
 	w->pl = arg;
 	w->rf = rf;
+	w->detect = detect_new(&w->pl->o->detect);
 	return w;
 }
 
@@ -368,6 +372,7 @@ static void worker_free(void *state)
 	struct worker *w = state;
 
 	ftype_magic_free(w->magic);
+	detect_free(w->detect);
 	readf_release(&w->rf);
 	buf_release(&w->text);
 	free(w);

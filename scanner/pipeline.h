@@ -3,7 +3,8 @@
  *
  *   PATH... -> walk_ -> job (numbered by order_) -> pool_ worker:
  *       readf_ (first bytes) -> ftype_ -> archive? arc_ (entries fan out as
- *       jobs) : readf_ (rest, hashes) -> text_ (decode) -> detect_
+ *       jobs) : readf_ (rest, hashes) -> text_ (decode) -> detect_ (tags,
+ *       license texts)
  *   -> order_ (back in walk order; an archive with its entries sorted by
  *       path) -> sink
  *
@@ -26,6 +27,7 @@
 #include <stdint.h>
 
 #include "arc.h"
+#include "detect.h"
 #include "order.h"
 #include "perr.h"
 #include "walk.h"
@@ -35,6 +37,7 @@ struct pipeline_opts {
 	int checksums;        /* SHA-1 and SHA-256 of every file */
 	struct walk_opts walk;
 	struct arc_limits lim; /* lim.max_entry_bytes also caps plain files */
+	struct detect_opts detect;
 };
 
 struct pipeline_counts {

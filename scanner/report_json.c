@@ -38,6 +38,8 @@ static json_object *finding_json(const struct finding *f)
 	}
 	if (f->problem)
 		add_str(o, "problem", f->problem);
+	if (f->note)
+		add_str(o, "note", f->note);
 	if (f->start_line) {
 		add_int(o, "start_line", f->start_line);
 		add_int(o, "end_line", f->end_line ? f->end_line : f->start_line);

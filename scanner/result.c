@@ -86,6 +86,7 @@ static void finding_release(struct finding *f)
 
 	free(f->expression);
 	free(f->problem);
+	free(f->note);
 	free(f->rule);
 	free(f->text);
 	for (i = 0; i < f->nholders; i++)

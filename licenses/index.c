@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT */
+/* index.c -- read the embedded index in place.  See index.h. */
+#include "index.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* From licenses/index_blob.S: the bytes gen_index wrote. */
+extern const unsigned char petal_index_blob[];
+extern const unsigned char petal_index_blob_end[];
+
+int idx_open(struct idx *x, struct perr *e)
+{
+	size_t size = (size_t)(petal_index_blob_end - petal_index_blob);
+	const struct ixf_header *h = (const struct ixf_header *)(const void *)petal_index_blob;
+
+	if (size < sizeof(*h) || h->magic != IXF_MAGIC || h->version != IXF_VERSION ||
+	    h->k != IXF_K || h->size > size)
+		return perr_set(e, PERR_FATAL, "the embedded license index is damaged (rebuild petal)");
+	x->base = petal_index_blob;
+	x->h = h;
+	x->words = (const struct ixf_word *)(const void *)(x->base + h->words_off);
+	x->lics = (const struct ixf_lic *)(const void *)(x->base + h->lics_off);
+	x->tokens = (const uint16_t *)(const void *)(x->base + h->tokens_off);
+	x->buckets = (const uint32_t *)(const void *)(x->base + h->buckets_off);
+	x->postings = (const struct ixf_posting *)(const void *)(x->base + h->postings_off);
+	return 0;
+}
+
+static const char *str(const struct idx *x, uint32_t off)
+{
+	return (const char *)x->base + x->h->strings_off + off;
+}
+
+uint16_t idx_word(const struct idx *x, const char *w, size_t n)
+{
+	uint32_t mask = x->h->words_cap - 1, i;
+
+	for (i = ixf_word_hash(w, n) & mask; x->words[i].str; i = (i + 1) & mask) {
+		const char *s = str(x, x->words[i].str);
+
+		if (!strncmp(s, w, n) && s[n] == '\0')
+			return (uint16_t)x->words[i].id;
+	}
+	return 0;
+}
+
+const char *idx_word_text(const struct idx *x, uint16_t id)
+{
+	uint32_t i;
+
+	for (i = 0; i < x->h->words_cap; i++)
+		if (x->words[i].str && x->words[i].id == id)
+			return str(x, x->words[i].str);
+	return "?";
+}
+
+size_t idx_count(const struct idx *x)
+{
+	return x->h->nlics;
+}
+
+void idx_lic(const struct idx *x, size_t i, struct idx_lic *out)
+{
+	const struct ixf_lic *l = &x->lics[i];
+
+	out->id = str(x, l->id);
+	out->alias = l->alias ? str(x, l->alias) : "";
+	out->tok = x->tokens + l->tok;
+	out->ntok = l->ntok;
+	out->req_lo = l->req_lo;
+	out->req_hi = l->req_hi;
+	out->text = (const char *)x->base + x->h->texts_off + l->text;
+	out->text_len = l->text_len;
+}
+
+int idx_find(const struct idx *x, const char *id)
+{
+	uint32_t lo = 0, hi = x->h->nlics;
+
+	while (lo < hi) { /* lics are sorted by id (strcmp) */
+		uint32_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(str(x, x->lics[mid].id), id);
+
+		if (!c)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+const struct ixf_posting *idx_bucket(const struct idx *x, uint64_t h, size_t *n)
+{
+	uint64_t b = h >> (64 - x->h->bucket_bits);
+
+	*n = x->buckets[b + 1] - x->buckets[b];
+	return x->postings + x->buckets[b];
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* index.h -- the license index embedded in petal (built by gen_index.c).
+ *
+ *   idx_open(&x, e)            checks the embedded blob, fills x (no copy)
+ *   idx_word(&x, w, n)         a word's id, 0 when the index does not know it
+ *   idx_lic(&x, i, &lic)       text i: id, aliases, tokens, ranges, text
+ *   idx_find(&x, id)           the index of a text by SPDX id, or -1
+ *   idx_bucket(&x, h, &n)      the postings that may hold k-gram hash h;
+ *                              compare their .hash with (uint32_t)h
+ *
+ * Everything points into read-only data; a struct idx may be shared by
+ * any number of threads. */
+#ifndef PETAL_INDEX_H
+#define PETAL_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "index_format.h"
+#include "perr.h"
+
+struct idx {
+	const unsigned char *base;
+	const struct ixf_header *h;
+	const struct ixf_word *words;
+	const struct ixf_lic *lics;
+	const uint16_t *tokens;
+	const uint32_t *buckets;
+	const struct ixf_posting *postings;
+};
+
+struct idx_lic {
+	const char *id;
+	const char *alias; /* "" when none */
+	const uint16_t *tok;
+	uint32_t ntok, req_lo, req_hi;
+	const char *text;
+	size_t text_len;
+};
+
+int idx_open(struct idx *x, struct perr *e);
+uint16_t idx_word(const struct idx *x, const char *w, size_t n);
+size_t idx_count(const struct idx *x);
+void idx_lic(const struct idx *x, size_t i, struct idx_lic *out);
+int idx_find(const struct idx *x, const char *id);
+const struct ixf_posting *idx_bucket(const struct idx *x, uint64_t h, size_t *n);
+const char *idx_word_text(const struct idx *x, uint16_t id); /* for explain; slow */
+
+#endif

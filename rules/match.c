@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: MIT */
+/* match.c -- license texts by k-gram hits and alignment.  See match.h.
+ *
+ * Per file: words -> ids (tokenize once), hits = (lic, file pos, ref pos)
+ * for every k-gram found in the table, hits grouped by license (a counting
+ * sort) and cut into regions where the file positions jump, each region
+ * aligned (align()), candidates ranked, the best per stretch of the file
+ * kept.  A reference position is marked matched by stamping it with the
+ * current alignment's number, so nothing is cleared between alignments. */
+#include "match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "tok.h"
+
+#define REGION_GAP 120   /* file words between hits that still make one region */
+#define GAP_DP_MAX 4096  /* cells of a gap aligned word by word; larger gaps are skipped */
+#define MAX_HITS (4u << 20)
+
+struct hit {
+	uint32_t i;   /* file word */
+	uint16_t lic;
+	uint16_t pos; /* reference word */
+};
+
+struct cand {
+	int lic;
+	size_t fs, fe;
+	size_t matched, matched_req, req, extra, missing;
+	long rank;
+};
+
+struct match_ctx {
+	const struct idx *x;
+	uint16_t *ids;
+	unsigned *lines;
+	size_t n, cap;
+	struct hit *hits, *sorted;
+	size_t nhits, caphits;
+	uint32_t *count; /* per license */
+	uint32_t *stamp; /* per reference word: the alignment that matched it */
+	uint32_t gen;
+	uint16_t *dp;
+	struct cand *cands;
+	size_t ncands, capcands;
+};
+
+struct match_ctx *match_ctx_new(const struct idx *x)
+{
+	struct match_ctx *m = xcalloc(1, sizeof(*m));
+
+	m->x = x;
+	m->count = xcalloc(idx_count(x) + 1, sizeof(*m->count));
+	m->stamp = xcalloc(65536, sizeof(*m->stamp));
+	m->dp = xmalloc(GAP_DP_MAX * sizeof(*m->dp) + 64);
+	return m;
+}
+
+void match_ctx_free(struct match_ctx *m)
+{
+	if (!m)
+		return;
+	free(m->ids);
+	free(m->lines);
+	free(m->hits);
+	free(m->sorted);
+	free(m->count);
+	free(m->stamp);
+	free(m->dp);
+	free(m->cands);
+	free(m);
+}
+
+static int add_id(void *ctx, const char *w, size_t n, unsigned line)
+{
+	struct match_ctx *m = ctx;
+
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 4096;
+		m->ids = xrealloc(m->ids, m->cap * sizeof(*m->ids));
+		m->lines = xrealloc(m->lines, m->cap * sizeof(*m->lines));
+	}
+	m->ids[m->n] = idx_word(m->x, w, n);
+	m->lines[m->n++] = line;
+	return 0;
+}
+
+static void add_hit(struct match_ctx *m, uint32_t i, const struct ixf_posting *p)
+{
+	if (m->nhits == m->caphits) {
+		m->caphits = m->caphits ? m->caphits * 2 : 4096;
+		m->hits = xrealloc(m->hits, m->caphits * sizeof(*m->hits));
+	}
+	m->hits[m->nhits++] = (struct hit){ i, p->lic, p->pos };
+	m->count[p->lic]++;
+}
+
+/* One probe per file position whose k words are all known. */
+static void probe(struct match_ctx *m)
+{
+	size_t i, known = 0;
+
+	m->nhits = 0;
+	for (i = 0; i < m->n && m->nhits < MAX_HITS; i++) {
+		const struct ixf_posting *p;
+		uint64_t h;
+		size_t np, k;
+
+		known = m->ids[i] ? known + 1 : 0;
+		if (known < IXF_K)
+			continue;
+		h = ixf_hash(m->ids + i + 1 - IXF_K);
+		p = idx_bucket(m->x, h, &np);
+		for (k = 0; k < np; k++)
+			if (p[k].hash == (uint32_t)h)
+				add_hit(m, (uint32_t)(i + 1 - IXF_K), &p[k]);
+	}
+}
+
+/* Stable counting sort of the hits by license: each license's hits stay in
+ * file order.  count[] becomes the start of each license's run. */
+static void group_hits(struct match_ctx *m)
+{
+	size_t nl = idx_count(m->x), l, i, sum = 0;
+
+	m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
+	for (l = 0; l <= nl; l++) {
+		uint32_t c = m->count[l];
+
+		m->count[l] = (uint32_t)sum;
+		sum += c;
+	}
+	for (i = 0; i < m->nhits; i++)
+		m->sorted[m->count[m->hits[i].lic]++] = m->hits[i];
+	/* count[l] is now the end of run l; runs are back to back */
+}
+
+struct align {
+	struct match_ctx *m;
+	struct idx_lic L;
+	size_t cf, cr;  /* next file word, next reference word */
+	size_t fs, fe;  /* first and last matched file word */
+	int any;
+	size_t matched_file, matched_req;
+};
+
+static void mark(struct align *a, size_t f, size_t r)
+{
+	if (a->m->stamp[r] == a->m->gen)
+		return; /* a reference word matches once */
+	a->m->stamp[r] = a->m->gen;
+	a->matched_file++;
+	a->matched_req += r >= a->L.req_lo && r < a->L.req_hi;
+	if (!a->any)
+		a->fs = f;
+	a->fe = f;
+	a->any = 1;
+}
+
+static void extend(struct align *a)
+{
+	const uint16_t *ids = a->m->ids;
+
+	while (a->cf < a->m->n && a->cr < a->L.ntok && ids[a->cf] == a->L.tok[a->cr]) {
+		mark(a, a->cf, a->cr);
+		a->cf++;
+		a->cr++;
+	}
+}
+
+/* Aligns file words [cf, fe) with reference words [cr, re) word by word
+ * (longest common subsequence) when the gap is small; moves cf, cr there. */
+static void gap(struct align *a, size_t fend, size_t rend)
+{
+	size_t gf = fend - a->cf, gr = rend - a->cr, i, j, w = gr + 1;
+	const uint16_t *f = a->m->ids + a->cf, *r = a->L.tok + a->cr;
+	uint16_t *t = a->m->dp;
+
+	if (gf && gr && (gf + 1) * (gr + 1) <= GAP_DP_MAX) {
+		for (i = 0; i <= gf; i++)
+			for (j = 0; j <= gr; j++)
+				t[i * w + j] = !i || !j ? 0
+					: f[i - 1] == r[j - 1] ? t[(i - 1) * w + j - 1] + 1
+					: t[(i - 1) * w + j] > t[i * w + j - 1] ? t[(i - 1) * w + j]
+					: t[i * w + j - 1];
+		for (i = gf, j = gr; i && j;) {
+			if (f[i - 1] == r[j - 1]) {
+				mark(a, a->cf + i - 1, a->cr + j - 1);
+				i--, j--;
+			} else if (t[(i - 1) * w + j] >= t[i * w + j - 1]) {
+				i--;
+			} else {
+				j--;
+			}
+		}
+	}
+	a->cf = fend;
+	a->cr = rend;
+}
+
+/* The longest chain of hits increasing in both file and reference order
+ * (patience sorting); hits with the same file word are taken in reverse so
+ * only one of them can be in the chain.  Returns the chain in order. */
+static size_t chain(const struct hit *h, size_t n, size_t *out)
+{
+	size_t *tail = xmalloc(n * sizeof(*tail)), *prev = xmalloc(n * sizeof(*prev));
+	size_t len = 0, s, k, i;
+
+	for (s = 0; s < n; s = k) {
+		for (k = s; k < n && h[k].i == h[s].i; k++)
+			;
+		for (i = k; i-- > s;) {
+			size_t lo = 0, hi = len;
+
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+
+				if (h[tail[mid]].pos < h[i].pos)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			prev[i] = lo ? tail[lo - 1] : (size_t)-1;
+			tail[lo] = i;
+			len += lo == len;
+		}
+	}
+	for (i = len, k = len ? tail[len - 1] : 0; i-- > 0; k = prev[k])
+		out[i] = k;
+	free(tail);
+	free(prev);
+	return len;
+}
+
+static void add_cand(struct match_ctx *m, const struct cand *c)
+{
+	if (m->ncands == m->capcands) {
+		m->capcands = m->capcands ? m->capcands * 2 : 64;
+		m->cands = xrealloc(m->cands, m->capcands * sizeof(*m->cands));
+	}
+	m->cands[m->ncands++] = *c;
+}
+
+/* Aligns the file against license lic, guided by the region's hits. */
+static void align_region(struct match_ctx *m, int lic, const struct hit *h, size_t nh)
+{
+	struct align a = { m, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
+	size_t *order = xmalloc(nh * sizeof(*order)), len, k;
+	struct cand c;
+
+	idx_lic(m->x, (size_t)lic, &a.L);
+	if (++m->gen == 0) { /* stamps wrapped: start clean */
+		memset(m->stamp, 0, 65536 * sizeof(*m->stamp));
+		m->gen = 1;
+	}
+	len = chain(h, nh, order);
+	a.cf = h[order[0]].i;
+	a.cr = h[order[0]].pos;
+	while (a.cf && a.cr && m->ids[a.cf - 1] == a.L.tok[a.cr - 1])
+		a.cf--, a.cr--; /* back to where the text starts matching */
+	for (k = 0; k < len; k++) {
+		const struct hit *x = &h[order[k]];
+
+		if (x->i >= a.cf && x->pos >= a.cr) {
+			gap(&a, x->i, x->pos);
+			extend(&a);
+		}
+	}
+	free(order);
+	if (!a.any)
+		return;
+	c.lic = lic;
+	c.fs = a.fs;
+	c.fe = a.fe;
+	c.req = a.L.req_hi - a.L.req_lo;
+	c.matched_req = a.matched_req;
+	c.extra = (a.fe - a.fs + 1) - a.matched_file;
+	c.missing = c.req - c.matched_req;
+	c.matched = a.matched_file;
+	/* every matched word counts (a title too), extra and missing ones cost */
+	c.rank = 2 * (long)c.matched - (long)c.extra - (long)c.missing;
+	add_cand(m, &c);
+}
+
+/* Cuts license lic's hits (in file order) into regions and aligns those
+ * that could reach MATCH_MIN_PARTIAL coverage. */
+static void regions(struct match_ctx *m, int lic, const struct hit *h, size_t n)
+{
+	struct idx_lic L;
+	size_t s, e, req;
+
+	idx_lic(m->x, (size_t)lic, &L);
+	req = L.req_hi - L.req_lo;
+	for (s = 0; s < n; s = e) {
+		for (e = s + 1; e < n && h[e].i - h[e - 1].i <= REGION_GAP; e++)
+			;
+		if (e - s >= 3 && (e - s + IXF_K) * 100 >= MATCH_MIN_PARTIAL * req)
+			align_region(m, lic, h + s, e - s);
+	}
+}
+
+static int cand_cmp(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+
+	if (a->rank != b->rank)
+		return a->rank > b->rank ? -1 : 1;
+	if (a->fs != b->fs)
+		return a->fs < b->fs ? -1 : 1;
+	return a->lic - b->lic;
+}
+
+static int overlaps(const struct cand *a, const struct cand *b)
+{
+	size_t lo = a->fs > b->fs ? a->fs : b->fs, hi = a->fe < b->fe ? a->fe : b->fe;
+	size_t la = a->fe - a->fs + 1, lb = b->fe - b->fs + 1;
+
+	return hi >= lo && (hi - lo + 1) * 2 > (la < lb ? la : lb);
+}
+
+/* The first line of the span, as evidence (cut at 200 bytes). */
+static char *evidence(const char *text, size_t len, unsigned line)
+{
+	const char *p = text, *end = text + len, *eol;
+	unsigned l = 1;
+	size_t n;
+
+	while (l < line && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		p++;
+		l++;
+	}
+	if (!p)
+		return xstrdup("");
+	eol = memchr(p, '\n', (size_t)(end - p));
+	n = (size_t)((eol ? eol : end) - p);
+	while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
+		n--;
+	if (n > 200)
+		for (n = 200; n && ((unsigned char)p[n] & 0xc0) == 0x80; n--)
+			;
+	return xstrndup(p, n);
+}
+
+static void report(struct match_ctx *m, const struct cand *c, const char *text, size_t len,
+		   const struct match_opts *o, struct file_result *r)
+{
+	int cov = c->matched_req == c->req ? 100 : (int)(c->matched_req * 100 / c->req);
+	struct finding *f;
+	struct idx_lic L;
+	struct buf b = BUF_INIT;
+
+	if (cov < MATCH_MIN_PARTIAL || (cov < o->min_coverage && c->matched_req < 40))
+		return;
+	idx_lic(m->x, (size_t)c->lic, &L);
+	f = result_add(r);
+	f->kind = FK_LICENSE;
+	f->method = FM_TEXT;
+	f->start_line = m->lines[c->fs];
+	f->end_line = m->lines[c->fe];
+	f->coverage = cov;
+	f->score = (int)(c->matched_req * 100 / (c->req + c->extra));
+	f->rule = xstrdup(L.id);
+	f->text = evidence(text, len, f->start_line);
+	if (cov < o->min_coverage) {
+		buf_printf(&b, "partial match: %d%% of the %s text (%zu words missing, %zu extra)",
+			   cov, L.id, c->missing, c->extra);
+		f->problem = buf_take(&b);
+		return;
+	}
+	f->expression = xstrdup(L.id);
+	if (strstr(L.alias, "-or-later")) {
+		buf_printf(&b, "the license text does not say -only or -or-later (%s); "
+			       "the notice that applies it does", L.alias);
+		f->note = buf_take(&b);
+	}
+}
+
+static void select_and_report(struct match_ctx *m, const char *text, size_t len,
+			      const struct match_opts *o, struct file_result *r)
+{
+	size_t i, j, nkeep = 0;
+
+	qsort(m->cands, m->ncands, sizeof(*m->cands), cand_cmp);
+	for (i = 0; i < m->ncands; i++) {
+		for (j = 0; j < nkeep && !overlaps(&m->cands[i], &m->cands[j]); j++)
+			;
+		if (j == nkeep)
+			m->cands[nkeep++] = m->cands[i];
+	}
+	for (i = 0; i < nkeep; i++) /* in file order */
+		for (j = i + 1; j < nkeep; j++)
+			if (m->cands[j].fs < m->cands[i].fs) {
+				struct cand t = m->cands[i];
+
+				m->cands[i] = m->cands[j];
+				m->cands[j] = t;
+			}
+	for (i = 0; i < nkeep; i++)
+		report(m, &m->cands[i], text, len, o, r);
+}
+
+void match_file(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
+		struct file_result *r)
+{
+	size_t nl = idx_count(m->x), l, start = 0;
+
+	m->n = 0;
+	m->ncands = 0;
+	tok_words(text, len, add_id, m);
+	if (m->n < IXF_K)
+		return;
+	memset(m->count, 0, (nl + 1) * sizeof(*m->count));
+	probe(m);
+	if (!m->nhits)
+		return;
+	group_hits(m);
+	for (l = 0; l < nl; l++) {
+		if (m->count[l] > start)
+			regions(m, (int)l, m->sorted + start, m->count[l] - start);
+		start = m->count[l];
+	}
+	select_and_report(m, text, len, o, r);
+}

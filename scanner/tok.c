@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/* tok.c -- the word normalizer.  See tok.h.
+ *
+ * A line is cut into words first (so rules can look at its first words),
+ * then its words are folded and handed out. */
+#include "tok.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct word {
+	const char *s;
+	size_t len;
+	char after;  /* the byte right after the word, or 0 */
+	char before; /* the byte right before it, or 0 */
+};
+
+/* Varietal spellings, British and American, and old forms: sorted by the
+ * first column, each mapped to the one form both sides use. */
+static const char *const variants[][2] = {
+	{ "acknowledgment", "acknowledgement" }, { "analogue", "analog" },
+	{ "analyse", "analyze" },                { "artefact", "artifact" },
+	{ "authorisation", "authorization" },    { "authorised", "authorized" },
+	{ "calibre", "caliber" },                { "cancelled", "canceled" },
+	{ "catalogue", "catalog" },              { "centre", "center" },
+	{ "favour", "favor" },                   { "fulfil", "fulfill" },
+	{ "fulfilment", "fulfillment" },         { "https", "http" },
+	{ "initialise", "initialize" },          { "judgment", "judgement" },
+	{ "labelling", "labeling" },             { "labour", "labor" },
+	{ "licence", "license" },                { "licenced", "licensed" },
+	{ "licencee", "licensee" },              { "licences", "licenses" },
+	{ "licencing", "licensing" },            { "licencor", "licensor" },
+	{ "maximise", "maximize" },              { "minimise", "minimize" },
+	{ "modelling", "modeling" },             { "offence", "offense" },
+	{ "optimise", "optimize" },              { "organisation", "organization" },
+	{ "organise", "organize" },              { "practise", "practice" },
+	{ "programme", "program" },              { "realise", "realize" },
+	{ "recognise", "recognize" },            { "signalling", "signaling" },
+	{ "sublicence", "sublicense" },          { "utilisation", "utilization" },
+	{ "whilst", "while" },                   { "wilful", "willful" },
+};
+
+static int word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static int variant_cmp(const void *key, const void *row)
+{
+	return strcmp(key, ((const char *const *)row)[0]);
+}
+
+/* Lower-cases w into out (NUL-terminated) and maps variants; returns length. */
+static size_t fold(const struct word *w, char *out)
+{
+	size_t i, n = w->len < TOK_MAX_WORD ? w->len : TOK_MAX_WORD;
+	const char *const *v;
+
+	for (i = 0; i < n; i++) {
+		char c = w->s[i];
+
+		out[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	out[n] = '\0';
+	if (n < 5 || n > 16 || !(v = bsearch(out, variants, sizeof(variants) / sizeof(variants[0]),
+					      sizeof(variants[0]), variant_cmp)))
+		return n;
+	strcpy(out, v[1]);
+	return strlen(out);
+}
+
+static int is_roman(const struct word *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->len; i++)
+		if (!strchr("ivxIVX", w->s[i]))
+			return 0;
+	return w->len <= 4;
+}
+
+/* "1." "a)" "(iv)" "2.1." at the start of a line: numbering, not words. */
+static int is_bullet(const struct word *w)
+{
+	int digits = 1;
+	size_t i;
+
+	if (w->after != '.' && w->after != ')')
+		return 0;
+	for (i = 0; i < w->len; i++)
+		digits &= w->s[i] >= '0' && w->s[i] <= '9';
+	return (digits && w->len <= 3) || w->len == 1 || is_roman(w);
+}
+
+static int word_is(const struct word *w, const char *s)
+{
+	size_t i;
+
+	if (w->len != strlen(s))
+		return 0;
+	for (i = 0; i < w->len; i++)
+		if ((w->s[i] | 0x20) != s[i])
+			return 0;
+	return 1;
+}
+
+/* "Copyright (c) 2020 X", "Copyright 2019 X", "Copyright <year> <holder>",
+ * "(c) 2020 X", "© 2020 X": a statement, not terms.  A wrapped line that
+ * starts with "copyright notice, ..." is terms. */
+static int copyright_line(const char *line, const struct word *v, size_t n)
+{
+	const char *p = line;
+
+	while (p < v[0].s && !word_char((unsigned char)*p)) {
+		if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa9)
+			return 1; /* © */
+		p++;
+	}
+	if (word_is(&v[0], "c") && v[0].before == '(' && v[0].after == ')')
+		return 1;
+	if (!word_is(&v[0], "copyright") || n < 2)
+		return 0;
+	return word_is(&v[1], "c") || (v[1].s[0] >= '0' && v[1].s[0] <= '9') ||
+	       word_is(&v[1], "year") || word_is(&v[1], "yyyy");
+}
+
+/* Finds the next word in [p, end): returns 0 at the end of the line. */
+static int next_word(const char **pp, const char *line, const char *end, struct word *w)
+{
+	const char *p = *pp;
+
+	while (p < end && !word_char((unsigned char)*p))
+		p++;
+	if (p == end)
+		return 0;
+	w->s = p;
+	w->before = p > line ? p[-1] : 0;
+	while (p < end && word_char((unsigned char)*p))
+		p++;
+	w->len = (size_t)(p - w->s);
+	w->after = p < end ? *p : 0;
+	*pp = p;
+	return 1;
+}
+
+static int emit(const struct word *w, unsigned line, tok_fn fn, void *ctx)
+{
+	char out[TOK_MAX_WORD + 8];
+	size_t n = fold(w, out);
+
+	return fn(ctx, out, n, line);
+}
+
+static int tok_line(const char *line, const char *end, unsigned no, tok_fn fn, void *ctx)
+{
+	struct word v[8], w;
+	const char *p = line;
+	size_t n = 0, i = 0;
+	int rc;
+
+	/* the first words decide: copyright line, numbering */
+	while (n < 8 && next_word(&p, line, end, &v[n]))
+		n++;
+	if (n == 0 || copyright_line(line, v, n))
+		return 0;
+	while (i < n && is_bullet(&v[i]))
+		i++;
+	for (; i < n; i++)
+		if ((rc = emit(&v[i], no, fn, ctx)) != 0)
+			return rc;
+	while (next_word(&p, line, end, &w))
+		if ((rc = emit(&w, no, fn, ctx)) != 0)
+			return rc;
+	return 0;
+}
+
+int tok_words(const char *text, size_t len, tok_fn fn, void *ctx)
+{
+	const char *p = text, *end = text + len;
+	unsigned line = 1;
+	int rc;
+
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+		if (!eol)
+			eol = end;
+		if ((rc = tok_line(p, eol, line, fn, ctx)) != 0)
+			return rc;
+		line++;
+		p = eol + 1;
+	}
+	return 0;
+}

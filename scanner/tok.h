@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* tok.h -- text to normalized words, the same at index build and at scan.
+ *
+ * The SPDX License List Matching Guidelines, as word rules: case folded;
+ * punctuation, dashes, quotes and comment markers are separators (so
+ * their variants cannot differ); list numbering and bullets at the start
+ * of a line ("1.", "(a)", "iv)", "2.1.") are dropped; a copyright line
+ * ("Copyright (c) 2020 ...", "© ...", "Copyright 2019 ...") is dropped
+ * whole; varietal spellings map to one form (licence -> license); https
+ * -> http.  Non-ASCII bytes separate words.  Lines are counted so each
+ * word carries its 1-based line.
+ *
+ *   tok_words(text, len, fn, ctx)   calls fn for each word in order;
+ *                                   stops when fn returns non-zero
+ *
+ * Words longer than TOK_MAX_WORD are cut.  No state; any thread. */
+#ifndef PETAL_TOK_H
+#define PETAL_TOK_H
+
+#include <stddef.h>
+
+#define TOK_MAX_WORD 48
+
+typedef int (*tok_fn)(void *ctx, const char *word, size_t len, unsigned line);
+
+int tok_words(const char *text, size_t len, tok_fn fn, void *ctx);
+
+#endif
