@@ -37,6 +37,34 @@ struct dict {
 	size_t nslots;
 };
 
+/* Varietal spellings, British and American, and old forms: the scanner's
+ * words are only lower-cased, so the dictionary gives each of these the id
+ * of the form in the second column (SPDX matching guideline 8). */
+static const char *const variants[][2] = {
+	{ "acknowledgment", "acknowledgement" }, { "analogue", "analog" },
+	{ "analyse", "analyze" },                { "artefact", "artifact" },
+	{ "authorisation", "authorization" },    { "authorised", "authorized" },
+	{ "calibre", "caliber" },                { "cancelled", "canceled" },
+	{ "catalogue", "catalog" },              { "centre", "center" },
+	{ "favour", "favor" },                   { "fulfil", "fulfill" },
+	{ "fulfilment", "fulfillment" },         { "https", "http" },
+	{ "initialise", "initialize" },          { "judgment", "judgement" },
+	{ "labelling", "labeling" },             { "labour", "labor" },
+	{ "licence", "license" },                { "licenced", "licensed" },
+	{ "licencee", "licensee" },              { "licences", "licenses" },
+	{ "licencing", "licensing" },            { "licencor", "licensor" },
+	{ "maximise", "maximize" },              { "minimise", "minimize" },
+	{ "modelling", "modeling" },             { "offence", "offense" },
+	{ "optimise", "optimize" },              { "organisation", "organization" },
+	{ "organise", "organize" },              { "practise", "practice" },
+	{ "programme", "program" },              { "realise", "realize" },
+	{ "recognise", "recognize" },            { "signalling", "signaling" },
+	{ "sublicence", "sublicense" },          { "utilisation", "utilization" },
+	{ "whilst", "while" },                   { "wilful", "willful" },
+};
+
+#define NVARIANTS (sizeof(variants) / sizeof(variants[0]))
+
 static void die(const char *msg, const char *arg)
 {
 	fprintf(stderr, "gen_index: %s%s\n", msg, arg);
@@ -46,6 +74,13 @@ static void die(const char *msg, const char *arg)
 static uint32_t dict_id(struct dict *d, const char *w, size_t n)
 {
 	size_t i;
+
+	for (i = 0; i < NVARIANTS; i++)
+		if (strlen(variants[i][0]) == n && !memcmp(variants[i][0], w, n)) {
+			w = variants[i][1];
+			n = strlen(w);
+			break;
+		}
 
 	if (2 * (d->n + 1) > d->nslots) {
 		size_t k, cap = d->nslots ? d->nslots * 2 : 1 << 14;
@@ -310,6 +345,26 @@ static void align4(struct buf *b)
 		buf_addc(b, 0);
 }
 
+static void put_word(struct ixf_word *words, uint32_t cap, struct buf *strings, const char *w,
+		     uint16_t id)
+{
+	size_t k, n = strlen(w);
+
+	for (k = ixf_word_hash(w, n) & (cap - 1); words[k].str; k = (k + 1) & (cap - 1))
+		;
+	words[k] = (struct ixf_word){ put_str(strings, w), id, (uint16_t)n };
+}
+
+static uint32_t dict_find(const struct dict *d, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (!strcmp(d->words[i], w))
+			return (uint32_t)i + 1;
+	return 0;
+}
+
 /* Lays the sections out in one buffer; string and text offsets are
  * fixed up once the sizes before them are known. */
 static void write_blob(const char *path, struct text *v, size_t n, const struct dict *d)
@@ -319,20 +374,22 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 	struct ixf_word *words;
 	struct ixf_lic *lics = xcalloc(n, sizeof(*lics));
 	struct post *p;
-	size_t i, k, np, nl = 0, ntok = 0;
+	size_t i, np, nl = 0, ntok = 0;
 	uint32_t *buckets = xcalloc(((size_t)1 << BUCKET_BITS) + 1, sizeof(*buckets));
 	FILE *f;
 
 	buf_addc(&strings, 0); /* offset 0 means none */
 	h.nwords = (uint32_t)d->n;
-	for (h.words_cap = 1; h.words_cap < 2 * d->n; h.words_cap *= 2)
+	for (h.words_cap = 1; h.words_cap < 3 * (d->n + NVARIANTS); h.words_cap *= 2)
 		;
 	words = xcalloc(h.words_cap, sizeof(*words));
-	for (i = 0; i < d->n; i++) {
-		for (k = ixf_word_hash(d->words[i], strlen(d->words[i])) & (h.words_cap - 1);
-		     words[k].str; k = (k + 1) & (h.words_cap - 1))
-			;
-		words[k] = (struct ixf_word){ put_str(&strings, d->words[i]), (uint32_t)i + 1 };
+	for (i = 0; i < d->n; i++)
+		put_word(words, h.words_cap, &strings, d->words[i], (uint16_t)(i + 1));
+	for (i = 0; i < NVARIANTS; i++) { /* the other spellings, same ids */
+		uint32_t id = dict_find(d, variants[i][1]);
+
+		if (id)
+			put_word(words, h.words_cap, &strings, variants[i][0], (uint16_t)id);
 	}
 	for (i = 0; i < n; i++) {
 		if (v[i].dup)

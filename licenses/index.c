@@ -3,7 +3,6 @@
 #include "index.h"
 
 #include <string.h>
-#include <strings.h>
 
 /* From licenses/index_blob.S: the bytes gen_index wrote. */
 extern const unsigned char petal_index_blob[];
@@ -36,12 +35,9 @@ uint16_t idx_word(const struct idx *x, const char *w, size_t n)
 {
 	uint32_t mask = x->h->words_cap - 1, i;
 
-	for (i = ixf_word_hash(w, n) & mask; x->words[i].str; i = (i + 1) & mask) {
-		const char *s = str(x, x->words[i].str);
-
-		if (!strncmp(s, w, n) && s[n] == '\0')
-			return (uint16_t)x->words[i].id;
-	}
+	for (i = ixf_word_hash(w, n) & mask; x->words[i].str; i = (i + 1) & mask)
+		if (x->words[i].len == n && !memcmp(str(x, x->words[i].str), w, n))
+			return x->words[i].id;
 	return 0;
 }
 

@@ -27,7 +27,7 @@
 #include <stdint.h>
 
 #define IXF_MAGIC 0x58544c50u /* "PLTX" */
-#define IXF_VERSION 1u
+#define IXF_VERSION 2u
 #define IXF_K 5
 
 struct ixf_header {
@@ -42,7 +42,8 @@ struct ixf_header {
 
 struct ixf_word {
 	uint32_t str; /* offset of the word; 0 = empty slot */
-	uint32_t id;
+	uint16_t id;  /* variant spellings share their form's id */
+	uint16_t len;
 };
 
 struct ixf_lic {

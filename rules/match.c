@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "tok.h"
@@ -19,6 +22,8 @@
 #define REGION_GAP 120   /* file words between hits that still make one region */
 #define GAP_DP_MAX 4096  /* cells of a gap aligned word by word; larger gaps are skipped */
 #define MAX_HITS (4u << 20)
+#define WINDOW 1536      /* bytes either side of a keyword that are matched */
+#define WINDOW_WIDE (48 * 1024) /* the same, where the narrow windows found something */
 
 struct hit {
 	uint32_t i;   /* file word */
@@ -285,21 +290,26 @@ static void align_region(struct match_ctx *m, int lic, const struct hit *h, size
 	add_cand(m, &c);
 }
 
-/* Cuts license lic's hits (in file order) into regions and aligns those
- * that could reach MATCH_MIN_PARTIAL coverage. */
-static void regions(struct match_ctx *m, int lic, const struct hit *h, size_t n)
+/* Cuts license lic's hits (in file order) into regions; those that could
+ * reach MATCH_MIN_PARTIAL coverage (or hold 100 hits) are aligned, or with
+ * !align only counted: the narrow pass only asks whether to look closer. */
+static size_t regions(struct match_ctx *m, int lic, const struct hit *h, size_t n, int align)
 {
 	struct idx_lic L;
-	size_t s, e, req;
+	size_t s, e, req, found = 0;
 
 	idx_lic(m->x, (size_t)lic, &L);
 	req = L.req_hi - L.req_lo;
 	for (s = 0; s < n; s = e) {
 		for (e = s + 1; e < n && h[e].i - h[e - 1].i <= REGION_GAP; e++)
 			;
-		if (e - s >= 3 && (e - s + IXF_K) * 100 >= MATCH_MIN_PARTIAL * req)
+		if (e - s < 3 || ((e - s + IXF_K) * 100 < MATCH_MIN_PARTIAL * req && e - s < 100))
+			continue;
+		found++;
+		if (align)
 			align_region(m, lic, h + s, e - s);
 	}
+	return found;
 }
 
 static int cand_cmp(const void *pa, const void *pb)
@@ -402,25 +412,171 @@ static void select_and_report(struct match_ctx *m, const char *text, size_t len,
 		report(m, &m->cands[i], text, len, o, r);
 }
 
-void match_file(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
-		struct file_result *r)
-{
-	size_t nl = idx_count(m->x), l, start = 0;
+/* The prefilter.  License texts are dense with a few words; only the
+ * stretches of a file within WINDOW bytes of one are cut into words.
+ * Each keyword is found by its first and last letters (any case), 16
+ * positions at a time, then checked whole. */
+static const struct keyword {
+	const char *w;
+	unsigned last; /* offset of the last letter */
+} keywords[] = {
+	{ "licen", 4 }, { "copyright", 8 }, { "warrant", 6 }, { "permission", 9 },
+	{ "redistribut", 10 },
+};
 
-	m->n = 0;
+#define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
+
+static int keyword_at(const char *p, const char *end)
+{
+	size_t k, i;
+
+	for (k = 0; k < NKEYWORDS; k++) {
+		const char *w = keywords[k].w;
+
+		if ((size_t)(end - p) <= keywords[k].last)
+			continue;
+		for (i = 0; w[i] && (p[i] | 0x20) == w[i]; i++)
+			;
+		if (!w[i])
+			return 1;
+	}
+	return 0;
+}
+
+/* The next keyword at or after p, or end. */
+static const char *next_keyword(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i lo = _mm_set1_epi8(0x20);
+
+	while (end - p >= 16 + 12) {
+		__m128i m = _mm_setzero_si128();
+		unsigned bits;
+		size_t k;
+
+		for (k = 0; k < NKEYWORDS; k++) {
+			__m128i a = _mm_or_si128(_mm_loadu_si128((const void *)p), lo);
+			__m128i b = _mm_or_si128(
+				_mm_loadu_si128((const void *)(p + keywords[k].last)), lo);
+
+			m = _mm_or_si128(m, _mm_and_si128(
+				_mm_cmpeq_epi8(a, _mm_set1_epi8(keywords[k].w[0])),
+				_mm_cmpeq_epi8(b, _mm_set1_epi8(keywords[k].w[keywords[k].last]))));
+		}
+		for (bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1)
+			if (keyword_at(p + __builtin_ctz(bits), end))
+				return p + __builtin_ctz(bits);
+		p += 16;
+	}
+#endif
+	for (; p < end; p++)
+		if (keyword_at(p, end))
+			return p;
+	return end;
+}
+
+static unsigned count_lines(const char *p, const char *end)
+{
+	unsigned n = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+struct window_ctx {
+	struct match_ctx *m;
+	unsigned base; /* line of the window's first line, minus one */
+};
+
+static int add_window_id(void *ctx, const char *w, size_t n, unsigned line)
+{
+	struct window_ctx *c = ctx;
+
+	return add_id(c->m, w, n, c->base + line);
+}
+
+/* Cuts the windows around keywords into words, and the start of the file
+ * (where a LICENSE file's text begins, keywords or not); a 0 id between
+ * windows keeps k-grams from spanning two of them. */
+static void tokenize_windows(struct match_ctx *m, const char *text, size_t len, size_t window)
+{
+	const char *end = text + len, *p = text, *counted = text;
+	unsigned line = 1;
+
+	while ((p = p == text ? text : next_keyword(p, end)) < end) {
+		const char *s = (size_t)(p - text) > window ? p - window : text, *e;
+		struct window_ctx c = { m, 0 };
+
+		while (s > text && s[-1] != '\n')
+			s--;
+		for (e = (size_t)(end - p) > window ? p + window : end; e < end;
+		     e = (size_t)(end - p) > window ? p + window : end) {
+			const char *q = next_keyword(p + 1, e);
+
+			if (q == e)
+				break;
+			p = q; /* the window grows while keywords keep coming */
+		}
+		while (e < end && *e != '\n')
+			e++;
+		line += count_lines(counted, s);
+		counted = s;
+		c.base = line - 1;
+		if (m->n)
+			add_id(m, "", 0, line); /* a separator: id 0 */
+		tok_words(s, (size_t)(e - s), add_window_id, &c);
+		p = e;
+	}
+}
+
+/* Probes the words in m and finds the regions worth aligning; aligns them
+ * into m->cands when align is set.  Returns how many regions there were. */
+static size_t find_candidates(struct match_ctx *m, int align)
+{
+	size_t nl = idx_count(m->x), l, start = 0, found = 0;
+
 	m->ncands = 0;
-	tok_words(text, len, add_id, m);
 	if (m->n < IXF_K)
-		return;
+		return 0;
 	memset(m->count, 0, (nl + 1) * sizeof(*m->count));
 	probe(m);
 	if (!m->nhits)
-		return;
+		return 0;
 	group_hits(m);
 	for (l = 0; l < nl; l++) {
 		if (m->count[l] > start)
-			regions(m, (int)l, m->sorted + start, m->count[l] - start);
+			found += regions(m, (int)l, m->sorted + start, m->count[l] - start, align);
 		start = m->count[l];
 	}
+	return found;
+}
+
+/* Text in a script with few ASCII words (a Japanese license) has too few
+ * of them in a narrow window to show anything: it gets wide windows. */
+static int mostly_non_ascii(const char *text, size_t len)
+{
+	size_t i, n = len < 4096 ? len : 4096, high = 0;
+
+	for (i = 0; i < n; i++)
+		high += (unsigned char)text[i] >= 0x80;
+	return high * 2 > n;
+}
+
+/* Narrow windows first; where they show a promising candidate, wide ones,
+ * so a text is aligned whole even where its words are not license words
+ * (or not English), without reading a megabyte header whole. */
+void match_file(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
+		struct file_result *r)
+{
+	m->n = 0;
+	tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW);
+	if (!find_candidates(m, 0))
+		return;
+	m->n = 0;
+	tokenize_windows(m, text, len, WINDOW_WIDE);
+	find_candidates(m, 1);
 	select_and_report(m, text, len, o, r);
 }

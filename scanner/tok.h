@@ -6,8 +6,9 @@
  * their variants cannot differ); list numbering and bullets at the start
  * of a line ("1.", "(a)", "iv)", "2.1.") are dropped; a copyright line
  * ("Copyright (c) 2020 ...", "© ...", "Copyright 2019 ...") is dropped
- * whole; varietal spellings map to one form (licence -> license); https
- * -> http.  Non-ASCII bytes separate words.  Lines are counted so each
+ * whole.  Varietal spellings (licence/license, https/http) are not
+ * folded here: the index's dictionary gives them one id
+ * (licenses/gen_index.c).  Non-ASCII bytes separate words.  Lines are counted so each
  * word carries its 1-based line.
  *
  *   tok_words(text, len, fn, ctx)   calls fn for each word in order;
