@@ -185,7 +185,7 @@ static void required_range(struct text *t, const struct dict *d)
 
 	while (title < t->ntok && t->line[title] < blank)
 		title++;
-	t->req_lo = title <= 20 && title * 4 < t->ntok && !strchr(".:;,", last) ? title : 0;
+	t->req_lo = title <= 20 && title * 4 < t->ntok && !strchr(".;,", last) ? title : 0;
 	t->req_hi = t->ntok;
 	for (i = t->req_lo; i + 5 <= t->ntok; i++) {
 		for (k = 0; k < 5 && !strcmp(d->words[t->tok[i + k] - 1], eot[k]); k++)

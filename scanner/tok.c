@@ -77,7 +77,7 @@ static int word_is(const struct word *w, const char *s)
 }
 
 /* "Copyright (c) 2020 X", "Copyright 2019 X", "Copyright <year> <holder>",
- * "(c) 2020 X", "© 2020 X": a statement, not terms.  A wrapped line that
+ * "(c) 2020 X", "© 2020 X", "Portions Copyright (c) ...": a statement, not terms.  A wrapped line that
  * starts with "copyright notice, ..." is terms. */
 static int copyright_line(const char *line, const struct word *v, size_t n)
 {
@@ -90,6 +90,10 @@ static int copyright_line(const char *line, const struct word *v, size_t n)
 	}
 	if (word_is(&v[0], "c") && v[0].before == '(' && v[0].after == ')')
 		return 1;
+	if (n > 2 && word_is(&v[0], "portions")) { /* "Portions Copyright (c) ..." */
+		v++;
+		n--;
+	}
 	if (!word_is(&v[0], "copyright") || n < 2)
 		return 0;
 	return word_is(&v[1], "c") || (v[1].s[0] >= '0' && v[1].s[0] <= '9') ||

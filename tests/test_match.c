@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "match.h"
+#include "text.h"
 
 static struct idx idx;
 
@@ -74,10 +75,371 @@ static void test_self_identification(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The licenses most often met (by the usual surveys of package registries). */
+static const char *const common[] = {
+	"MIT", "Apache-2.0", "BSD-3-Clause", "BSD-2-Clause", "GPL-2.0-only", "GPL-3.0-only",
+	"LGPL-2.1-only", "LGPL-3.0-only", "AGPL-3.0-only", "MPL-2.0", "ISC", "0BSD", "Unlicense",
+	"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-3.0", "EPL-1.0", "EPL-2.0", "Zlib",
+	"BSL-1.0", "Artistic-2.0", "WTFPL", "MIT-0", "X11", "BSD-4-Clause", "BSD-3-Clause-Clear",
+	"Apache-1.1", "MPL-1.1", "Python-2.0", "PostgreSQL", "OpenSSL", "OFL-1.1", "CDDL-1.0",
+	"EUPL-1.2", "MS-PL", "NCSA", "Unicode-DFS-2016", "bzip2-1.0.6", "BlueOak-1.0.0",
+};
+
+typedef void (*transform_fn)(const char *in, size_t n, struct buf *out);
+
+/* Paragraphs kept, words re-flowed to 40 columns. */
+static void rewrap40(const char *in, size_t n, struct buf *out)
+{
+	size_t i = 0, col = 0;
+
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && in[j] != ' ' && in[j] != '\n' && in[j] != '\t')
+			j++;
+		if (j > i) {
+			if (col && col + (j - i) >= 40) {
+				buf_addc(out, '\n');
+				col = 0;
+			} else if (col) {
+				buf_addc(out, ' ');
+				col++;
+			}
+			buf_add(out, in + i, j - i);
+			col += j - i;
+		}
+		if (j < n && in[j] == '\n' && j + 1 < n && in[j + 1] == '\n') {
+			buf_adds(out, "\n\n");
+			col = 0;
+			j++;
+		}
+		i = j + 1;
+	}
+}
+
+static void prefix_lines(const char *in, size_t n, struct buf *out, const char *pre)
+{
+	size_t i;
+
+	buf_adds(out, pre);
+	for (i = 0; i < n; i++) {
+		buf_addc(out, in[i]);
+		if (in[i] == '\n')
+			buf_adds(out, pre);
+	}
+}
+
+static void hash_prefix(const char *in, size_t n, struct buf *out)
+{
+	prefix_lines(in, n, out, "# ");
+}
+
+static void star_prefix(const char *in, size_t n, struct buf *out)
+{
+	prefix_lines(in, n, out, " * ");
+}
+
+static void slash_prefix(const char *in, size_t n, struct buf *out)
+{
+	prefix_lines(in, n, out, "// ");
+}
+
+static void c_comment(const char *in, size_t n, struct buf *out)
+{
+	buf_adds(out, "/*\n");
+	star_prefix(in, n, out);
+	buf_adds(out, "\n */\nint main(void) { return 0; }\n");
+}
+
+/* A copyright statement ("Copyright (c) ...", "Copyright <year> ...",
+ * "Portions Copyright 1994 ...") at a line start: not terms. */
+static int statement(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	if (len > 9 && !memcmp(s, "Portions ", 9))
+		s += 9, len -= 9;
+	return len > 11 && !memcmp(s, "Copyright ", 10) &&
+	       (s[10] == '(' || s[10] == '<' || s[10] == '[' || (s[10] >= '0' && s[10] <= '9') ||
+		!memcmp(s + 10, "\xc2\xa9", 2));
+}
+
+/* Each copyright statement becomes someone else's. */
+static void new_holder(const char *in, size_t n, struct buf *out)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *eol = memchr(in + i, '\n', n - i);
+		size_t len = eol ? (size_t)(eol - (in + i)) + 1 : n - i;
+
+		if (statement(in + i, len))
+			buf_adds(out, "Copyright (c) 2021-2023 ACME Corp. <legal@acme.example>\n");
+		else
+			buf_add(out, in + i, len);
+		i += len;
+	}
+}
+
+/* The first paragraph goes when it is a short title line. */
+static void no_title(const char *in, size_t n, struct buf *out)
+{
+	const char *eol = memchr(in, '\n', n);
+	size_t first = eol ? (size_t)(eol - in) : n;
+
+	if (first < 60 && !memmem(in, first, "Copyright", 9) && first && in[first - 1] != '.')
+		buf_add(out, in + first, n - first);
+	else
+		buf_add(out, in, n);
+}
+
+/* "1." at a line start becomes "a)", "2." "b)" ... */
+static void renumber(const char *in, size_t n, struct buf *out)
+{
+	size_t i;
+	int bol = 1;
+
+	for (i = 0; i < n; i++) {
+		size_t j = i;
+
+		while (bol && j < n && (in[j] == ' ' || in[j] == '\t'))
+			j++;
+		if (bol && j + 1 < n && in[j] >= '1' && in[j] <= '9' && in[j + 1] == '.') {
+			buf_add(out, in + i, j - i);
+			buf_addc(out, (char)('a' + in[j] - '1'));
+			buf_addc(out, ')');
+			i = j + 1;
+			bol = 0;
+			continue;
+		}
+		buf_addc(out, in[i]);
+		bol = in[i] == '\n';
+	}
+}
+
+static void https(const char *in, size_t n, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (n - i >= 7 && !memcmp(in + i, "http://", 7)) {
+			buf_adds(out, "https://");
+			i += 6;
+			continue;
+		}
+		buf_addc(out, in[i]);
+	}
+}
+
+/* Typographer's quotes and en-dashes. */
+static void curly(const char *in, size_t n, struct buf *out)
+{
+	size_t i;
+	int open = 1;
+
+	for (i = 0; i < n; i++) {
+		if (in[i] == '"') {
+			buf_adds(out, open ? "\xe2\x80\x9c" : "\xe2\x80\x9d");
+			open = !open;
+		} else if (in[i] == '\'') {
+			buf_adds(out, "\xe2\x80\x99");
+		} else if (in[i] == '-' && i && in[i - 1] == ' ') {
+			buf_adds(out, "\xe2\x80\x93");
+		} else {
+			buf_addc(out, in[i]);
+		}
+	}
+}
+
+static void crlf(const char *in, size_t n, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (in[i] == '\n')
+			buf_addc(out, '\r');
+		buf_addc(out, in[i]);
+	}
+}
+
+/* UTF-16LE with a BOM, decoded back the way the pipeline does. */
+static void utf16(const char *in, size_t n, struct buf *out)
+{
+	struct buf wide = BUF_INIT, dec = BUF_INIT;
+	const char *t;
+	size_t i, tn;
+
+	buf_add(&wide, "\xff\xfe", 2);
+	for (i = 0; i < n; i++) { /* the texts are ASCII and Latin-1-ish; fine for a test */
+		buf_addc(&wide, in[i]);
+		buf_addc(&wide, 0);
+	}
+	text_decode((const unsigned char *)wide.data, wide.len, ENC_UTF16LE, &dec, &t, &tn);
+	buf_add(out, t, tn);
+	buf_release(&wide);
+	buf_release(&dec);
+}
+
+static const struct {
+	const char *name;
+	transform_fn fn;
+} transforms[] = {
+	{ "rewrap40", rewrap40 },     { "hash", hash_prefix },   { "star", star_prefix },
+	{ "slash", slash_prefix },    { "c-comment", c_comment }, { "holder", new_holder },
+	{ "no-title", no_title },     { "renumber", renumber },   { "https", https },
+	{ "curly", curly },           { "crlf", crlf },           { "utf16", utf16 },
+};
+
+/* Every common license, reformatted every way, is still itself (>= 99%). */
+static void test_robustness(void **state)
+{
+	size_t i, t, bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
+		int k = idx_find(&idx, common[i]);
+		struct idx_lic L;
+
+		assert_true(k >= 0);
+		idx_lic(&idx, (size_t)k, &L);
+		for (t = 0; t < sizeof(transforms) / sizeof(transforms[0]); t++) {
+			struct buf out = BUF_INIT;
+			char *got, want[64];
+			int cov = 0;
+
+			transforms[t].fn(L.text, L.text_len, &out);
+			got = matches(out.data, out.len, 0);
+			snprintf(want, sizeof(want), "%s:", L.id);
+			if (strncmp(got, want, strlen(want)) || strchr(got, ' ') ||
+			    (cov = atoi(got + strlen(want))) < 99) {
+				print_message("robust: %s %s gave '%s'\n", L.id, transforms[t].name, got);
+				bad++;
+			}
+			free(got);
+			buf_release(&out);
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static char *text_of(const char *id)
+{
+	struct idx_lic L;
+	int k = idx_find(&idx, id);
+
+	assert_true(k >= 0);
+	idx_lic(&idx, (size_t)k, &L);
+	return strndup(L.text, L.text_len);
+}
+
+/* Prose, code and a bare license name are not license texts. */
+static void test_negatives(void **state)
+{
+	static const char *const texts[] = {
+		"GPL\n",
+		"This project is licensed under the GPL. See the LICENSE file for details.\n",
+		"int main(int argc, char **argv)\n{\n\t/* parse the options */\n\treturn 0;\n}\n",
+		"The quick brown fox jumps over the lazy dog. Permission to land was granted by\n"
+		"the tower; the pilot had a license and a warranty card in her pocket, and she\n"
+		"said the copyright on the song belonged to someone else entirely.\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		char *got = matches(texts[i], strlen(texts[i]), 0);
+
+		if (*got)
+			fail_msg("'%s' matched %s", texts[i], got);
+		free(got);
+	}
+}
+
+/* This project's own sources, tags removed, match nothing. */
+static void test_own_sources(void **state)
+{
+	static const char *const files[] = { "scanner/pipeline.c", "scanner/arc.c", "rules/expr.c",
+					      "rules/match.c", "README.md" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char path[512], *got, *data;
+		FILE *f;
+		long n;
+
+		snprintf(path, sizeof(path), "%s/%s", getenv("SRC") ? getenv("SRC") : ".", files[i]);
+		f = fopen(path, "rb");
+		assert_non_null(f);
+		fseek(f, 0, SEEK_END);
+		n = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		data = malloc((size_t)n + 1);
+		assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+		fclose(f);
+		memcpy(data, "/* no tag here: the first line is gone ", 39 < n ? 39 : (size_t)n);
+		got = matches(data, (size_t)n, 0);
+		if (*got)
+			fail_msg("%s matched %s", files[i], got);
+		free(got);
+		free(data);
+	}
+}
+
+/* Two texts in one file, each with its own span; a text twice is twice. */
+static void test_concatenated(void **state)
+{
+	char *mit = text_of("MIT"), *bsd = text_of("BSD-3-Clause"), *got;
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_printf(&b, "%s\n---- and the vendored part ----\n\n%s", mit, bsd);
+	got = matches(b.data, b.len, 1);
+	/* MIT is lines 1-18; the BSD text (11 lines) starts at 21 with its copyright
+	 * line, which is not terms: its terms are lines 23-31 */
+	assert_string_equal(got, "MIT:100:1-18 BSD-3-Clause:100:23-31");
+	free(got);
+	buf_reset(&b);
+	buf_printf(&b, "%s\n\n%s", mit, mit);
+	got = matches(b.data, b.len, 1);
+	assert_string_equal(got, "MIT:100:1-18 MIT:100:21-38");
+	free(got);
+	buf_release(&b);
+	free(mit);
+	free(bsd);
+}
+
+/* Near twins are told apart by the words that differ. */
+static void test_twins(void **state)
+{
+	static const char *const ids[] = { "BSD-2-Clause", "BSD-3-Clause", "BSD-4-Clause",
+					   "BSD-3-Clause-Clear", "0BSD", "MIT", "MIT-0", "X11", "ISC",
+					   "Apache-1.1", "Apache-2.0", "GPL-2.0-only", "GPL-3.0-only",
+					   "LGPL-2.1-only", "LGPL-3.0-only", "AGPL-3.0-only", "MPL-1.1",
+					   "MPL-2.0", "CC-BY-3.0", "CC-BY-4.0", "CC-BY-SA-4.0",
+					   "Unlicense", "CC0-1.0" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		char *t = text_of(ids[i]), *got = matches(t, strlen(t), 0), want[64];
+
+		snprintf(want, sizeof(want), "%s:100", ids[i]);
+		assert_string_equal(got, want);
+		free(got);
+		free(t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_self_identification),
+		cmocka_unit_test(test_robustness),
+		cmocka_unit_test(test_negatives),
+		cmocka_unit_test(test_own_sources),
+		cmocka_unit_test(test_concatenated),
+		cmocka_unit_test(test_twins),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
