@@ -249,8 +249,10 @@ static void add_cand(struct match_ctx *m, const struct cand *c)
 	m->cands[m->ncands++] = *c;
 }
 
-/* Aligns the file against license lic, guided by the region's hits. */
-static void align_region(struct match_ctx *m, int lic, const struct hit *h, size_t nh)
+/* Aligns the file against license lic, guided by the region's hits; the
+ * candidate's file span goes to *fs, *fe.  Returns 0 when nothing matched. */
+static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_t nh,
+			size_t *fs, size_t *fe)
 {
 	struct align a = { m, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
 	size_t *order = xmalloc(nh * sizeof(*order)), len, k;
@@ -276,7 +278,9 @@ static void align_region(struct match_ctx *m, int lic, const struct hit *h, size
 	}
 	free(order);
 	if (!a.any)
-		return;
+		return 0;
+	*fs = a.fs;
+	*fe = a.fe;
 	c.lic = lic;
 	c.fs = a.fs;
 	c.fe = a.fe;
@@ -288,6 +292,24 @@ static void align_region(struct match_ctx *m, int lic, const struct hit *h, size
 	/* every matched word counts (a title too), extra and missing ones cost */
 	c.rank = 2 * (long)c.matched - (long)c.extra - (long)c.missing;
 	add_cand(m, &c);
+	return 1;
+}
+
+/* Aligns a region; hits left outside the span it matched (a second copy
+ * of the same text right after the first) are aligned again on their own. */
+static void align_hits(struct match_ctx *m, int lic, const struct hit *h, size_t n, size_t req)
+{
+	size_t fs, fe, a = 0, b = n;
+
+	if (n < 3 || ((n + IXF_K) * 100 < MATCH_MIN_PARTIAL * req && n < 100) ||
+	    !align_region(m, lic, h, n, &fs, &fe))
+		return;
+	while (a < n && h[a].i < fs)
+		a++;
+	while (b > a && h[b - 1].i > fe)
+		b--;
+	align_hits(m, lic, h, a, req);
+	align_hits(m, lic, h + b, n - b, req);
 }
 
 /* Cuts license lic's hits (in file order) into regions; those that could
@@ -307,7 +329,7 @@ static size_t regions(struct match_ctx *m, int lic, const struct hit *h, size_t 
 			continue;
 		found++;
 		if (align)
-			align_region(m, lic, h + s, e - s);
+			align_hits(m, lic, h + s, e - s, req);
 	}
 	return found;
 }

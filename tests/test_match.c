@@ -402,7 +402,7 @@ static void test_concatenated(void **state)
 	buf_reset(&b);
 	buf_printf(&b, "%s\n\n%s", mit, mit);
 	got = matches(b.data, b.len, 1);
-	assert_string_equal(got, "MIT:100:1-18 MIT:100:21-38");
+	assert_string_equal(got, "MIT:100:1-18 MIT:100:20-37");
 	free(got);
 	buf_release(&b);
 	free(mit);
