@@ -22,7 +22,7 @@
 #define REGION_GAP 120   /* file words between hits that still make one region */
 #define GAP_DP_MAX 4096  /* cells of a gap aligned word by word; larger gaps are skipped */
 #define MAX_HITS (4u << 20)
-#define WINDOW 1536      /* bytes either side of a keyword that are matched */
+#define WINDOW 1024      /* bytes either side of a keyword that are matched */
 #define WINDOW_WIDE (48 * 1024) /* the same, where the narrow windows found something */
 
 struct hit {
