@@ -22,6 +22,7 @@
 #define REGION_GAP 120   /* file words between hits that still make one region */
 #define GAP_DP_MAX 4096  /* cells of a gap aligned word by word; larger gaps are skipped */
 #define MAX_HITS (4u << 20)
+#define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
 #define WINDOW 1024      /* bytes either side of a keyword that are matched */
 #define WINDOW_WIDE (48 * 1024) /* the same, where the narrow windows found something */
 
@@ -29,6 +30,15 @@ struct hit {
 	uint32_t i;   /* file word */
 	uint16_t lic;
 	uint16_t pos; /* reference word */
+};
+
+struct region {
+	int lic;
+	size_t off, n;   /* its hits: m->sorted[off .. off + n) */
+	size_t req;
+	uint32_t fs, fe; /* file words of the first and last hit */
+	size_t distinct; /* file positions hit (a phrase the text repeats hits twice) */
+	int chosen;
 };
 
 struct cand {
@@ -51,6 +61,8 @@ struct match_ctx {
 	uint16_t *dp;
 	struct cand *cands;
 	size_t ncands, capcands;
+	struct region *regions;
+	size_t nregions, capregions;
 };
 
 struct match_ctx *match_ctx_new(const struct idx *x)
@@ -76,6 +88,7 @@ void match_ctx_free(struct match_ctx *m)
 	free(m->stamp);
 	free(m->dp);
 	free(m->cands);
+	free(m->regions);
 	free(m);
 }
 
@@ -312,26 +325,76 @@ static void align_hits(struct match_ctx *m, int lic, const struct hit *h, size_t
 	align_hits(m, lic, h + b, n - b, req);
 }
 
-/* Cuts license lic's hits (in file order) into regions; those that could
- * reach MATCH_MIN_PARTIAL coverage (or hold 100 hits) are aligned, or with
- * !align only counted: the narrow pass only asks whether to look closer. */
-static size_t regions(struct match_ctx *m, int lic, const struct hit *h, size_t n, int align)
+static void add_region(struct match_ctx *m, const struct region *r)
 {
+	if (m->nregions == m->capregions) {
+		m->capregions = m->capregions ? m->capregions * 2 : 64;
+		m->regions = xrealloc(m->regions, m->capregions * sizeof(*m->regions));
+	}
+	m->regions[m->nregions++] = *r;
+}
+
+/* Cuts license lic's hits (in file order, at h = m->sorted + off) into
+ * regions; keeps those that could reach MATCH_MIN_PARTIAL coverage (or
+ * hold 100 hits). */
+static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
+{
+	const struct hit *h = m->sorted + off;
 	struct idx_lic L;
-	size_t s, e, req, found = 0;
+	size_t s, e, k, req;
 
 	idx_lic(m->x, (size_t)lic, &L);
 	req = L.req_hi - L.req_lo;
 	for (s = 0; s < n; s = e) {
+		struct region r;
+
 		for (e = s + 1; e < n && h[e].i - h[e - 1].i <= REGION_GAP; e++)
 			;
 		if (e - s < 3 || ((e - s + IXF_K) * 100 < MATCH_MIN_PARTIAL * req && e - s < 100))
 			continue;
-		found++;
-		if (align)
-			align_hits(m, lic, h + s, e - s, req);
+		r = (struct region){ lic, off + s, e - s, req, h[s].i, h[e - 1].i, 1, 0 };
+		for (k = s + 1; k < e; k++)
+			r.distinct += h[k].i != h[k - 1].i;
+		add_region(m, &r);
 	}
-	return found;
+}
+
+static int region_cmp(const void *pa, const void *pb)
+{
+	const struct region *a = pa, *b = pb;
+
+	if (a->distinct != b->distinct)
+		return a->distinct > b->distinct ? -1 : 1;
+	if (a->fs != b->fs)
+		return a->fs < b->fs ? -1 : 1;
+	return a->lic - b->lic;
+}
+
+/* Regions compete when they share more than half of the smaller one. */
+static int region_overlaps(const struct region *a, const struct region *b)
+{
+	uint32_t lo = a->fs > b->fs ? a->fs : b->fs, hi = a->fe < b->fe ? a->fe : b->fe;
+	uint32_t la = a->fe - a->fs + 1, lb = b->fe - b->fs + 1;
+
+	return hi >= lo && (hi - lo + 1) * 2 > (la < lb ? la : lb);
+}
+
+/* Aligns, for each stretch of the file, only the ALIGN_TOP regions with the
+ * most hits: a twin has nearly as many as the best, and the sixty
+ * MIT-like texts need not all be aligned against one MIT header. */
+static void align_best(struct match_ctx *m)
+{
+	size_t i, j, over;
+
+	qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
+	for (i = 0; i < m->nregions; i++) {
+		for (j = over = 0; j < i && over < ALIGN_TOP; j++)
+			over += m->regions[j].chosen && region_overlaps(&m->regions[i], &m->regions[j]);
+		m->regions[i].chosen = over < ALIGN_TOP;
+		if (m->regions[i].chosen)
+			align_hits(m, m->regions[i].lic, m->sorted + m->regions[i].off,
+				   m->regions[i].n, m->regions[i].req);
+	}
 }
 
 static int cand_cmp(const void *pa, const void *pb)
@@ -442,8 +505,7 @@ static const struct keyword {
 	const char *w;
 	unsigned last; /* offset of the last letter */
 } keywords[] = {
-	{ "licen", 4 }, { "copyright", 8 }, { "warrant", 6 }, { "permission", 9 },
-	{ "redistribut", 10 },
+	{ "licen", 4 }, { "copyright", 8 }, { "warrant", 6 },
 };
 
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
@@ -470,20 +532,22 @@ static const char *next_keyword(const char *p, const char *end)
 {
 #ifdef __SSE2__
 	const __m128i lo = _mm_set1_epi8(0x20);
+	__m128i first[NKEYWORDS], last[NKEYWORDS];
+	size_t k;
 
+	for (k = 0; k < NKEYWORDS; k++) {
+		first[k] = _mm_set1_epi8(keywords[k].w[0]);
+		last[k] = _mm_set1_epi8(keywords[k].w[keywords[k].last]);
+	}
 	while (end - p >= 16 + 12) {
-		__m128i m = _mm_setzero_si128();
+		__m128i a = _mm_or_si128(_mm_loadu_si128((const void *)p), lo), m = _mm_setzero_si128();
 		unsigned bits;
-		size_t k;
 
 		for (k = 0; k < NKEYWORDS; k++) {
-			__m128i a = _mm_or_si128(_mm_loadu_si128((const void *)p), lo);
-			__m128i b = _mm_or_si128(
-				_mm_loadu_si128((const void *)(p + keywords[k].last)), lo);
+			__m128i b = _mm_or_si128(_mm_loadu_si128((const void *)(p + keywords[k].last)), lo);
 
-			m = _mm_or_si128(m, _mm_and_si128(
-				_mm_cmpeq_epi8(a, _mm_set1_epi8(keywords[k].w[0])),
-				_mm_cmpeq_epi8(b, _mm_set1_epi8(keywords[k].w[keywords[k].last]))));
+			m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, first[k]),
+							  _mm_cmpeq_epi8(b, last[k])));
 		}
 		for (bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1)
 			if (keyword_at(p + __builtin_ctz(bits), end))
@@ -558,9 +622,10 @@ static void tokenize_windows(struct match_ctx *m, const char *text, size_t len, 
  * into m->cands when align is set.  Returns how many regions there were. */
 static size_t find_candidates(struct match_ctx *m, int align)
 {
-	size_t nl = idx_count(m->x), l, start = 0, found = 0;
+	size_t nl = idx_count(m->x), l, start = 0;
 
 	m->ncands = 0;
+	m->nregions = 0;
 	if (m->n < IXF_K)
 		return 0;
 	memset(m->count, 0, (nl + 1) * sizeof(*m->count));
@@ -570,10 +635,12 @@ static size_t find_candidates(struct match_ctx *m, int align)
 	group_hits(m);
 	for (l = 0; l < nl; l++) {
 		if (m->count[l] > start)
-			found += regions(m, (int)l, m->sorted + start, m->count[l] - start, align);
+			regions(m, (int)l, start, m->count[l] - start);
 		start = m->count[l];
 	}
-	return found;
+	if (align)
+		align_best(m);
+	return m->nregions;
 }
 
 /* Text in a script with few ASCII words (a Japanese license) has too few
