@@ -5,6 +5,9 @@
 #include <magic.h>
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 struct ftype_magic {
@@ -106,6 +109,23 @@ static int looks_text(const unsigned char *b, size_t n)
 
 	if (memchr(b, 0, n))
 		return 0;
+#ifdef __SSE2__
+	/* bytes below 0x20 that are not \t \n \v \f \r (0x09-0x0d), ESC or BS,
+	 * counted sixteen at a time */
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		__m128i low = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+					    _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
+		__m128i ok = _mm_or_si128(
+			_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x08)),
+				      _mm_cmplt_epi8(v, _mm_set1_epi8(0x0e))),
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x1b)),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8(0x08))));
+
+		ctl += (size_t)__builtin_popcount(
+			(unsigned)_mm_movemask_epi8(_mm_andnot_si128(ok, low)));
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 		size_t k;

@@ -8,6 +8,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Length of the valid UTF-8 sequence at b (n > 0 bytes left), 0 if none. */
 static size_t utf8_seq(const unsigned char *b, size_t n)
@@ -40,6 +43,13 @@ size_t text_utf8_len(const unsigned char *b, size_t n)
 		uint64_t w;
 		size_t k;
 
+#ifdef __SSE2__
+		if (n - i >= 16 &&
+		    !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(b + i)))) {
+			i += 16; /* sixteen ASCII bytes */
+			continue;
+		}
+#endif
 		if (n - i >= 8) {
 			memcpy(&w, b + i, 8);
 			if (!(w & 0x8080808080808080ull)) {
