@@ -430,7 +430,8 @@ static int do_file(struct level *l, const char *path)
 		rd.hashing = 0;
 		ent.has_hashes = 1;
 	}
-	ent.data = rd.p ? rd.p : (unsigned char *)xcalloc(1, 1);
+	/* handed to a queue that counts len bytes: give back what doubling overshot */
+	ent.data = rd.p ? xrealloc(rd.p, rd.len + 1) : (unsigned char *)xcalloc(1, 1);
 	ent.len = rd.len;
 	ent.size = rd.size;
 	ent.truncated = rd.size > rd.len;

@@ -21,6 +21,7 @@ struct scan_args {
 	const char **excludes;
 	size_t nexcludes;
 	int quiet;
+	int no_text;
 };
 
 struct scan_run {
@@ -49,6 +50,7 @@ static const char scan_usage[] =
 	"      --max-total SZ     bytes expanded from one archive (default 16G)\n"
 	"      --max-entries N    entries read from one archive (default 1000000)\n"
 	"      --max-ratio N      expansion ratio of one archive (default 1000)\n"
+	"      --no-text          SPDX tags only: no license text matching\n"
 	"      --min-coverage N   % of a license text that must match for the file to\n"
 	"                         be said to carry it (default 90); less is reported\n"
 	"                         as a partial match\n"
@@ -58,7 +60,7 @@ static const char scan_usage[] =
 
 enum {
 	OPT_CHECKSUMS = 256, OPT_EXCLUDE, OPT_FOLLOW, OPT_VCS, OPT_MAX_DEPTH,
-	OPT_MAX_FILE, OPT_MAX_TOTAL, OPT_MAX_ENTRIES, OPT_MAX_RATIO, OPT_MIN_COVERAGE,
+	OPT_MAX_FILE, OPT_MAX_TOTAL, OPT_MAX_ENTRIES, OPT_MAX_RATIO, OPT_MIN_COVERAGE, OPT_NO_TEXT,
 };
 
 static const struct option scan_opts[] = {
@@ -77,6 +79,7 @@ static const struct option scan_opts[] = {
 	{ "max-entries", required_argument, NULL, OPT_MAX_ENTRIES },
 	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
 	{ "min-coverage", required_argument, NULL, OPT_MIN_COVERAGE },
+	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -158,6 +161,9 @@ static int parse_opt(int c, struct scan_args *a)
 		return 0;
 	case OPT_VCS:
 		a->po.walk.vcs = 1;
+		return 0;
+	case OPT_NO_TEXT:
+		a->no_text = 1;
 		return 0;
 	case OPT_MIN_COVERAGE:
 		if (parse_size("min-coverage", optarg, 1, &v) < 0 || v > 100)
@@ -258,7 +264,7 @@ int cmd_scan(int argc, char **argv)
 		free(a.excludes);
 		return EXIT_INPUT;
 	}
-	a.po.detect.idx = &a.idx;
+	a.po.detect.idx = a.no_text ? NULL : &a.idx;
 	if (a.out_path && !(out = fopen(a.out_path, "w"))) {
 		fprintf(stderr, "petal: %s: cannot write: %s\n", a.out_path, strerror(errno));
 		free(a.excludes);

@@ -31,7 +31,7 @@
 #include "text.h"
 
 #define QUEUE_JOBS 4096
-#define QUEUE_BYTES (64u << 20)
+#define QUEUE_BYTES (32u << 20)
 
 struct pipeline {
 	const struct pipeline_opts *o;
