@@ -457,6 +457,8 @@ static void report(struct match_ctx *m, const struct cand *c, const char *text, 
 	f->end_line = m->lines[c->fe];
 	f->coverage = cov;
 	f->score = (int)(c->matched_req * 100 / (c->req + c->extra));
+	f->extra_words = (long)c->extra;
+	f->missing_words = (long)c->missing;
 	f->rule = xstrdup(L.id);
 	f->text = evidence(text, len, f->start_line);
 	if (cov < o->min_coverage) {

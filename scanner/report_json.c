@@ -48,6 +48,13 @@ static json_object *finding_json(const struct finding *f)
 		add_int(o, "score", f->score);
 	if (f->coverage >= 0)
 		add_int(o, "coverage", f->coverage);
+	if (f->extra_words >= 0) {
+		json_object *u = json_object_new_object();
+
+		add_int(u, "file", f->extra_words);
+		add_int(u, "reference", f->missing_words);
+		json_object_object_add(o, "unmatched_words", u);
+	}
 	if (f->rule)
 		add_str(o, "rule", f->rule);
 	add_str(o, "text", f->text);

@@ -58,6 +58,7 @@ struct finding *result_add(struct file_result *r)
 	f = &r->findings[r->nfindings++];
 	memset(f, 0, sizeof(*f));
 	f->score = f->coverage = -1;
+	f->extra_words = f->missing_words = -1;
 	return f;
 }
 

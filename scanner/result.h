@@ -65,6 +65,9 @@ struct finding {
 	unsigned end_line;
 	int score;    /* 0..100, -1 when not applicable */
 	int coverage; /* 0..100, -1 when not applicable */
+	long extra_words;   /* text matches: words of the file's span the */
+	long missing_words; /* reference lacks, and required reference words
+			     * the file lacks; -1 when not applicable */
 };
 
 struct file_result {

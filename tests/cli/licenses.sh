@@ -14,6 +14,7 @@ pyjsonl out.jsonl '
 f = by["LICENSE"]["findings"][0]
 assert by["LICENSE"]["expression"] == "MIT", by["LICENSE"]
 assert f["method"] == "text" and f["coverage"] == 100 and f["start_line"] == 1, f
+assert f["unmatched_words"] == {"file": 0, "reference": 0}, f
 c = by["COPYING"]
 assert c["expression"] == "Apache-2.0 AND BSD-3-Clause", c
 spans = [(f["rule"], f["start_line"]) for f in c["findings"]]
