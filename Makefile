@@ -66,6 +66,7 @@ LIB_GEN  += $(BUILD)/gen/lic_table.c
 
 CLI_SRCS += scanner/main.c
 CLI_SRCS += scanner/cmd_scan.c
+CLI_SRCS += scanner/cmd_explain.c
 CLI_SRCS += scanner/cmd_licenses.c
 CLI_SRCS += scanner/cmd_version.c
 

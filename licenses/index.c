@@ -41,14 +41,19 @@ uint16_t idx_word(const struct idx *x, const char *w, size_t n)
 	return 0;
 }
 
-const char *idx_word_text(const struct idx *x, uint16_t id)
+size_t idx_nwords(const struct idx *x)
+{
+	return x->h->nwords;
+}
+
+void idx_word_table(const struct idx *x, const char **out)
 {
 	uint32_t i;
 
-	for (i = 0; i < x->h->words_cap; i++)
-		if (x->words[i].str && x->words[i].id == id)
-			return str(x, x->words[i].str);
-	return "?";
+	out[0] = "?";
+	for (i = 0; i < x->h->words_cap; i++) /* variants share an id: keep the first */
+		if (x->words[i].str && x->words[i].id <= x->h->nwords && !out[x->words[i].id])
+			out[x->words[i].id] = str(x, x->words[i].str);
 }
 
 size_t idx_count(const struct idx *x)

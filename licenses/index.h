@@ -44,6 +44,8 @@ size_t idx_count(const struct idx *x);
 void idx_lic(const struct idx *x, size_t i, struct idx_lic *out);
 int idx_find(const struct idx *x, const char *id);
 const struct ixf_posting *idx_bucket(const struct idx *x, uint64_t h, size_t *n);
-const char *idx_word_text(const struct idx *x, uint16_t id); /* for explain; slow */
+size_t idx_nwords(const struct idx *x);
+/* Fills out[id] (nwords + 1 entries) with each word's text; out[0] = "?". */
+void idx_word_table(const struct idx *x, const char **out);
 
 #endif

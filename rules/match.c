@@ -21,6 +21,7 @@
 
 #define REGION_GAP 120   /* file words between hits that still make one region */
 #define GAP_DP_MAX 4096  /* cells of a gap aligned word by word; larger gaps are skipped */
+#define LEAD_WORDS 24    /* words before the first anchor aligned word by word */
 #define MAX_HITS (4u << 20)
 #define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
 #define WINDOW 1024      /* bytes either side of a keyword that are matched */
@@ -38,11 +39,11 @@ struct region {
 	size_t req;
 	uint32_t fs, fe; /* file words of the first and last hit */
 	size_t distinct; /* file positions hit (a phrase the text repeats hits twice) */
-	int chosen;
 };
 
 struct cand {
 	int lic;
+	size_t hoff, hn; /* the hits it was aligned from: m->sorted[hoff .. hoff + hn) */
 	size_t fs, fe;
 	size_t matched, matched_req, req, extra, missing;
 	long rank;
@@ -63,6 +64,14 @@ struct match_ctx {
 	size_t ncands, capcands;
 	struct region *regions;
 	size_t nregions, capregions;
+	/* match_explain only: the matched (file, reference) word pairs of one
+	 * alignment, and the file's words as text */
+	int tracing;
+	struct pair { size_t f, r; } *trace;
+	size_t ntrace, captrace;
+	struct buf words;     /* the file's words, NUL-separated */
+	size_t *woff;         /* offset of word i in words */
+	const char **ref_words; /* word id -> text */
 };
 
 struct match_ctx *match_ctx_new(const struct idx *x)
@@ -89,6 +98,10 @@ void match_ctx_free(struct match_ctx *m)
 	free(m->dp);
 	free(m->cands);
 	free(m->regions);
+	free(m->trace);
+	buf_release(&m->words);
+	free(m->woff);
+	free(m->ref_words);
 	free(m);
 }
 
@@ -100,6 +113,12 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 		m->cap = m->cap ? m->cap * 2 : 4096;
 		m->ids = xrealloc(m->ids, m->cap * sizeof(*m->ids));
 		m->lines = xrealloc(m->lines, m->cap * sizeof(*m->lines));
+	}
+	if (m->tracing) {
+		m->woff = xrealloc(m->woff, m->cap * sizeof(*m->woff));
+		m->woff[m->n] = m->words.len;
+		buf_add(&m->words, w, n);
+		buf_addc(&m->words, '\0');
 	}
 	m->ids[m->n] = idx_word(m->x, w, n);
 	m->lines[m->n++] = line;
@@ -172,10 +191,20 @@ static void mark(struct align *a, size_t f, size_t r)
 	a->m->stamp[r] = a->m->gen;
 	a->matched_file++;
 	a->matched_req += r >= a->L.req_lo && r < a->L.req_hi;
-	if (!a->any)
+	if (!a->any || f < a->fs)
 		a->fs = f;
-	a->fe = f;
+	if (!a->any || f > a->fe)
+		a->fe = f;
 	a->any = 1;
+	if (a->m->tracing) {
+		struct match_ctx *m = a->m;
+
+		if (m->ntrace == m->captrace) {
+			m->captrace = m->captrace ? m->captrace * 2 : 1024;
+			m->trace = xrealloc(m->trace, m->captrace * sizeof(*m->trace));
+		}
+		m->trace[m->ntrace++] = (struct pair){ f, r };
+	}
 }
 
 static void extend(struct align *a)
@@ -281,6 +310,13 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	a.cr = h[order[0]].pos;
 	while (a.cf && a.cr && m->ids[a.cf - 1] == a.L.tok[a.cr - 1])
 		a.cf--, a.cr--; /* back to where the text starts matching */
+	{ /* and a few words more, aligned word by word: an edit near the start */
+		size_t f0 = a.cf, r0 = a.cr;
+
+		a.cf = f0 > LEAD_WORDS ? f0 - LEAD_WORDS : 0;
+		a.cr = r0 > LEAD_WORDS ? r0 - LEAD_WORDS : 0;
+		gap(&a, f0, r0);
+	}
 	for (k = 0; k < len; k++) {
 		const struct hit *x = &h[order[k]];
 
@@ -295,6 +331,8 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	*fs = a.fs;
 	*fe = a.fe;
 	c.lic = lic;
+	c.hoff = (size_t)(h - m->sorted);
+	c.hn = nh;
 	c.fs = a.fs;
 	c.fe = a.fe;
 	c.req = a.L.req_hi - a.L.req_lo;
@@ -352,7 +390,7 @@ static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
 			;
 		if (e - s < 3 || ((e - s + IXF_K) * 100 < MATCH_MIN_PARTIAL * req && e - s < 100))
 			continue;
-		r = (struct region){ lic, off + s, e - s, req, h[s].i, h[e - 1].i, 1, 0 };
+		r = (struct region){ lic, off + s, e - s, req, h[s].i, h[e - 1].i, 1 };
 		for (k = s + 1; k < e; k++)
 			r.distinct += h[k].i != h[k - 1].i;
 		add_region(m, &r);
@@ -370,31 +408,33 @@ static int region_cmp(const void *pa, const void *pb)
 	return a->lic - b->lic;
 }
 
-/* Regions compete when they share more than half of the smaller one. */
-static int region_overlaps(const struct region *a, const struct region *b)
-{
-	uint32_t lo = a->fs > b->fs ? a->fs : b->fs, hi = a->fe < b->fe ? a->fe : b->fe;
-	uint32_t la = a->fe - a->fs + 1, lb = b->fe - b->fs + 1;
-
-	return hi >= lo && (hi - lo + 1) * 2 > (la < lb ? la : lb);
-}
-
 /* Aligns, for each stretch of the file, only the ALIGN_TOP regions with the
  * most hits: a twin has nearly as many as the best, and the sixty
- * MIT-like texts need not all be aligned against one MIT header. */
+ * MIT-like texts need not all be aligned against one MIT header.  A region
+ * is passed over when most of its hits lie where ALIGN_TOP alignments
+ * already matched (depth counts them per file word). */
 static void align_best(struct match_ctx *m)
 {
-	size_t i, j, over;
+	unsigned char *depth = xcalloc(m->n ? m->n : 1, 1);
+	size_t i, k, c;
 
 	qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
 	for (i = 0; i < m->nregions; i++) {
-		for (j = over = 0; j < i && over < ALIGN_TOP; j++)
-			over += m->regions[j].chosen && region_overlaps(&m->regions[i], &m->regions[j]);
-		m->regions[i].chosen = over < ALIGN_TOP;
-		if (m->regions[i].chosen)
-			align_hits(m, m->regions[i].lic, m->sorted + m->regions[i].off,
-				   m->regions[i].n, m->regions[i].req);
+		const struct region *g = &m->regions[i];
+		const struct hit *h = m->sorted + g->off;
+		size_t deep = 0;
+
+		for (k = 0; k < g->n; k++)
+			deep += depth[h[k].i] >= ALIGN_TOP;
+		if (deep * 2 > g->n)
+			continue;
+		c = m->ncands;
+		align_hits(m, g->lic, m->sorted + g->off, g->n, g->req);
+		for (; c < m->ncands; c++) /* where its matches are, not all its hits */
+			for (k = m->cands[c].fs; k <= m->cands[c].fe && k < m->n; k++)
+				depth[k] += depth[k] < 255;
 	}
+	free(depth);
 }
 
 static int cand_cmp(const void *pa, const void *pb)
@@ -439,8 +479,8 @@ static char *evidence(const char *text, size_t len, unsigned line)
 	return xstrndup(p, n);
 }
 
-static void report(struct match_ctx *m, const struct cand *c, const char *text, size_t len,
-		   const struct match_opts *o, struct file_result *r)
+static struct finding *report(struct match_ctx *m, const struct cand *c, const char *text,
+			      size_t len, const struct match_opts *o, struct file_result *r)
 {
 	int cov = c->matched_req == c->req ? 100 : (int)(c->matched_req * 100 / c->req);
 	struct finding *f;
@@ -448,7 +488,7 @@ static void report(struct match_ctx *m, const struct cand *c, const char *text, 
 	struct buf b = BUF_INIT;
 
 	if (cov < MATCH_MIN_PARTIAL || (cov < o->min_coverage && c->matched_req < 40))
-		return;
+		return NULL;
 	idx_lic(m->x, (size_t)c->lic, &L);
 	f = result_add(r);
 	f->kind = FK_LICENSE;
@@ -465,7 +505,7 @@ static void report(struct match_ctx *m, const struct cand *c, const char *text, 
 		buf_printf(&b, "partial match: %d%% of the %s text (%zu words missing, %zu extra)",
 			   cov, L.id, c->missing, c->extra);
 		f->problem = buf_take(&b);
-		return;
+		return f;
 	}
 	f->expression = xstrdup(L.id);
 	if (strstr(L.alias, "-or-later")) {
@@ -473,10 +513,12 @@ static void report(struct match_ctx *m, const struct cand *c, const char *text, 
 			       "the notice that applies it does", L.alias);
 		f->note = buf_take(&b);
 	}
+	return f;
 }
 
-static void select_and_report(struct match_ctx *m, const char *text, size_t len,
-			      const struct match_opts *o, struct file_result *r)
+/* Keeps the best candidate per stretch of the file, in file order, in
+ * m->cands[0 .. return value). */
+static size_t select_best(struct match_ctx *m)
 {
 	size_t i, j, nkeep = 0;
 
@@ -495,8 +537,7 @@ static void select_and_report(struct match_ctx *m, const char *text, size_t len,
 				m->cands[i] = m->cands[j];
 				m->cands[j] = t;
 			}
-	for (i = 0; i < nkeep; i++)
-		report(m, &m->cands[i], text, len, o, r);
+	return nkeep;
 }
 
 /* The prefilter.  License texts are dense with a few words; only the
@@ -662,12 +703,135 @@ static int mostly_non_ascii(const char *text, size_t len)
 void match_file(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
 		struct file_result *r)
 {
+	size_t i, nkeep;
+
 	m->n = 0;
+	buf_reset(&m->words);
 	tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW);
 	if (!find_candidates(m, 0))
 		return;
 	m->n = 0;
 	tokenize_windows(m, text, len, WINDOW_WIDE);
 	find_candidates(m, 1);
-	select_and_report(m, text, len, o, r);
+	nkeep = select_best(m);
+	for (i = 0; i < nkeep; i++)
+		report(m, &m->cands[i], text, len, o, r);
+}
+
+/* --- explain ----------------------------------------------------------- */
+
+static int pair_cmp(const void *pa, const void *pb)
+{
+	const struct pair *a = pa, *b = pb;
+
+	if (a->f != b->f)
+		return a->f < b->f ? -1 : 1;
+	return a->r < b->r ? -1 : a->r > b->r;
+}
+
+struct runs {
+	struct match_ctx *m;
+	const struct finding *f;
+	const struct idx_lic *L;
+	match_run_fn fn;
+	void *ctx;
+	struct buf b;
+};
+
+/* Reference words [a, b) the file lacks (the omittable ones aside). */
+static void missing_run(struct runs *u, size_t a, size_t b, unsigned line)
+{
+	struct match_run run = { MATCH_MISSING, line, 0, NULL };
+	size_t i;
+
+	buf_reset(&u->b);
+	for (i = a; i < b; i++) {
+		if (i < u->L->req_lo || i >= u->L->req_hi)
+			continue;
+		if (u->b.len < 240)
+			buf_printf(&u->b, "%s%s", run.nwords ? " " : "", u->m->ref_words[u->L->tok[i]]);
+		else if (u->b.len < 244)
+			buf_adds(&u->b, " ...");
+		run.nwords++;
+	}
+	run.words = u->b.data;
+	if (run.nwords)
+		u->fn(u->ctx, u->f, &run);
+}
+
+/* File words [a, b) the reference lacks. */
+static void extra_run(struct runs *u, size_t a, size_t b)
+{
+	struct match_run run = { MATCH_EXTRA, 0, b - a, NULL };
+	size_t i;
+
+	if (b <= a)
+		return;
+	run.line = u->m->lines[a];
+	buf_reset(&u->b);
+	for (i = a; i < b; i++) {
+		if (u->b.len < 240)
+			buf_printf(&u->b, "%s%s", i > a ? " " : "", u->m->words.data + u->m->woff[i]);
+		else if (u->b.len < 244)
+			buf_adds(&u->b, " ...");
+	}
+	run.words = u->b.data;
+	u->fn(u->ctx, u->f, &run);
+}
+
+/* Walks the matched pairs in file order: between two of them, what the
+ * reference has and the file lacks, and what the file has instead. */
+static void diff_runs(struct runs *u, size_t fs, size_t fe)
+{
+	struct match_ctx *m = u->m;
+	size_t k, pf = fs, pr = 0;
+
+	qsort(m->trace, m->ntrace, sizeof(*m->trace), pair_cmp);
+	for (k = 0; k < m->ntrace; k++) {
+		size_t f = m->trace[k].f, r = m->trace[k].r;
+
+		if (r < pr || f < pf)
+			continue;
+		missing_run(u, pr, r, m->lines[pf < f ? pf : f]);
+		extra_run(u, pf, f);
+		pf = f + 1;
+		pr = r + 1;
+	}
+	missing_run(u, pr, u->L->ntok, m->lines[fe]);
+}
+
+void match_explain(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
+		   struct file_result *r, match_run_fn fn, void *ctx)
+{
+	struct runs u = { m, NULL, NULL, fn, ctx, BUF_INIT };
+	struct cand *kept;
+	size_t i, nkeep, fs, fe;
+
+	if (!m->ref_words) {
+		m->ref_words = xcalloc(idx_nwords(m->x) + 1, sizeof(*m->ref_words));
+		idx_word_table(m->x, m->ref_words);
+	}
+	m->tracing = 1;
+	m->n = 0;
+	buf_reset(&m->words);
+	tokenize_windows(m, text, len, len + 1); /* one window: the whole file */
+	find_candidates(m, 1);
+	nkeep = select_best(m);
+	kept = xmalloc((nkeep ? nkeep : 1) * sizeof(*kept));
+	memcpy(kept, m->cands, nkeep * sizeof(*kept));
+	for (i = 0; i < nkeep; i++) {
+		struct idx_lic L;
+
+		u.f = report(m, &kept[i], text, len, o, r);
+		if (!u.f)
+			continue;
+		idx_lic(m->x, (size_t)kept[i].lic, &L);
+		u.L = &L;
+		m->ntrace = 0;
+		if (align_region(m, kept[i].lic, m->sorted + kept[i].hoff, kept[i].hn, &fs, &fe))
+			diff_runs(&u, fs, fe);
+	}
+	m->tracing = 0;
+	free(kept);
+	buf_release(&u.b);
 }

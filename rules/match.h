@@ -45,15 +45,23 @@ void match_file(struct match_ctx *m, const char *text, size_t len, const struct 
 		struct file_result *r);
 void match_ctx_free(struct match_ctx *m);
 
-/* One confirmed alignment, for `petal explain`: which file words matched
- * which reference words.  fmatch[i] is the reference position matched by
- * file word fs + i, or -1. */
-struct match_span {
-	int lic;
-	size_t fs, fe;         /* file word span, inclusive */
-	unsigned start_line, end_line;
-	int coverage, score;
-	size_t extra, missing; /* unmatched words: file side, reference side */
+/* `petal explain`: match_explain() finds what match_file() finds (without
+ * the keyword prefilter) and then walks each match's alignment, calling fn
+ * with runs of words: missing from the file, or extra in it.  The finding
+ * is the one appended to r; words are the normalized words, space-joined
+ * (long runs cut with "..."), valid during the call. */
+enum match_op { MATCH_MISSING, MATCH_EXTRA };
+
+struct match_run {
+	enum match_op op;
+	unsigned line;     /* in the file, where the run is */
+	size_t nwords;
+	const char *words;
 };
+
+typedef void (*match_run_fn)(void *ctx, const struct finding *f, const struct match_run *run);
+
+void match_explain(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
+		   struct file_result *r, match_run_fn fn, void *ctx);
 
 #endif

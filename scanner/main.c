@@ -14,6 +14,7 @@ struct cmd {
 /* To add a subcommand, see cmd.h. */
 static const struct cmd cmds[] = {
 	{ "scan", cmd_scan, "list every file with the licenses found in it" },
+	{ "explain", cmd_explain, "show each license text found in a file and how it differs" },
 	{ "licenses", cmd_licenses, "list the SPDX license and exception ids petal knows" },
 	{ "version", cmd_version, "print petal's version and its license list" },
 };
