@@ -418,7 +418,8 @@ static void align_best(struct match_ctx *m)
 	unsigned char *depth = xcalloc(m->n ? m->n : 1, 1);
 	size_t i, k, c;
 
-	qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
+	if (m->nregions)
+		qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
 	for (i = 0; i < m->nregions; i++) {
 		const struct region *g = &m->regions[i];
 		const struct hit *h = m->sorted + g->off;
@@ -522,6 +523,8 @@ static size_t select_best(struct match_ctx *m)
 {
 	size_t i, j, nkeep = 0;
 
+	if (!m->ncands)
+		return 0;
 	qsort(m->cands, m->ncands, sizeof(*m->cands), cand_cmp);
 	for (i = 0; i < m->ncands; i++) {
 		for (j = 0; j < nkeep && !overlaps(&m->cands[i], &m->cands[j]); j++)
@@ -786,7 +789,8 @@ static void diff_runs(struct runs *u, size_t fs, size_t fe)
 	struct match_ctx *m = u->m;
 	size_t k, pf = fs, pr = 0;
 
-	qsort(m->trace, m->ntrace, sizeof(*m->trace), pair_cmp);
+	if (m->ntrace)
+		qsort(m->trace, m->ntrace, sizeof(*m->trace), pair_cmp);
 	for (k = 0; k < m->ntrace; k++) {
 		size_t f = m->trace[k].f, r = m->trace[k].r;
 
@@ -818,7 +822,8 @@ void match_explain(struct match_ctx *m, const char *text, size_t len, const stru
 	find_candidates(m, 1);
 	nkeep = select_best(m);
 	kept = xmalloc((nkeep ? nkeep : 1) * sizeof(*kept));
-	memcpy(kept, m->cands, nkeep * sizeof(*kept));
+	if (nkeep)
+		memcpy(kept, m->cands, nkeep * sizeof(*kept));
 	for (i = 0; i < nkeep; i++) {
 		struct idx_lic L;
 
