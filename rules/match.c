@@ -553,7 +553,7 @@ static const struct keyword {
 	const char *w;
 	unsigned last; /* offset of the last letter */
 } keywords[] = {
-	{ "licen", 4 }, { "copyright", 8 }, { "warrant", 6 },
+	{ "licen", 4 }, { "copyright", 8 },
 };
 
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
