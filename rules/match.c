@@ -22,6 +22,7 @@
 #define REGION_GAP 120   /* file words between hits that still make one region */
 #define GAP_DP_MAX 4096  /* cells of a gap aligned word by word; larger gaps are skipped */
 #define LEAD_WORDS 24    /* words before the first anchor aligned word by word */
+#define UNKNOWN_MIN_PHRASES 160 /* distinct k-gram hits that make unidentified text license-like */
 #define MAX_HITS (4u << 20)
 #define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
 #define WINDOW 1024      /* bytes either side of a keyword that are matched */
@@ -705,10 +706,41 @@ static int mostly_non_ascii(const char *text, size_t len)
 /* Narrow windows first; where they show a promising candidate, wide ones,
  * so a text is aligned whole even where its words are not license words
  * (or not English), without reading a megabyte header whole. */
+/* Text that shares many phrases with license texts but matches none well
+ * enough to be named: said so, with the closest one, for a reviewer. */
+static void report_unknown(struct match_ctx *m, const char *text, size_t len, size_t nkeep,
+			   struct file_result *r)
+{
+	const struct region *g = m->nregions ? &m->regions[0] : NULL; /* most distinct hits */
+	struct buf b = BUF_INIT;
+	struct finding *f;
+
+	if (!g || g->distinct < UNKNOWN_MIN_PHRASES)
+		return;
+	f = result_add(r);
+	f->kind = FK_LICENSE;
+	f->method = FM_UNKNOWN;
+	f->rule = xstrdup("unknown-license-text");
+	f->start_line = m->lines[g->fs];
+	f->end_line = m->lines[g->fe + IXF_K - 1 < m->n ? g->fe + IXF_K - 1 : m->n - 1];
+	f->text = evidence(text, len, f->start_line);
+	buf_printf(&b, "license-like text not identified: %zu phrases shared with known license "
+		       "texts, none matched",
+		   g->distinct);
+	if (nkeep) {
+		struct idx_lic L;
+
+		idx_lic(m->x, (size_t)m->cands[0].lic, &L);
+		buf_printf(&b, " (closest: %s, %zu%% of its words)", L.id,
+			   m->cands[0].matched_req * 100 / (m->cands[0].req ? m->cands[0].req : 1));
+	}
+	f->problem = buf_take(&b);
+}
+
 void match_file(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
 		struct file_result *r)
 {
-	size_t i, nkeep;
+	size_t i, nkeep, found;
 
 	m->n = 0;
 	buf_reset(&m->words);
@@ -719,8 +751,10 @@ void match_file(struct match_ctx *m, const char *text, size_t len, const struct 
 	tokenize_windows(m, text, len, WINDOW_WIDE);
 	find_candidates(m, 1);
 	nkeep = select_best(m);
-	for (i = 0; i < nkeep; i++)
-		report(m, &m->cands[i], text, len, o, r);
+	for (i = 0, found = 0; i < nkeep; i++)
+		found += report(m, &m->cands[i], text, len, o, r) != NULL;
+	if (!found)
+		report_unknown(m, text, len, nkeep, r);
 }
 
 /* --- explain ----------------------------------------------------------- */

@@ -431,6 +431,30 @@ static void test_twins(void **state)
 	}
 }
 
+/* A quarter of a long license text is license-like but no license: it is
+ * reported as unknown license text, with the closest known one. */
+static void test_unknown(void **state)
+{
+	char *epl = text_of("EPL-1.0");
+	size_t n = strlen(epl), a = n * 60 / 100, b = n * 85 / 100;
+	struct match_ctx *m = match_ctx_new(&idx);
+	struct match_opts o = { MATCH_MIN_COVERAGE };
+	struct file_result r;
+
+	(void)state;
+	result_init(&r);
+	match_file(m, epl + a, b - a, &o, &r);
+	assert_int_equal(r.nfindings, 1);
+	assert_int_equal(r.findings[0].method, FM_UNKNOWN);
+	assert_null(r.findings[0].expression);
+	assert_non_null(strstr(r.findings[0].problem, "license-like text not identified"));
+	assert_non_null(strstr(r.findings[0].problem, "closest: "));
+	assert_true(r.findings[0].start_line >= 1 && r.findings[0].end_line > r.findings[0].start_line);
+	result_release(&r);
+	match_ctx_free(m);
+	free(epl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -440,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_own_sources),
 		cmocka_unit_test(test_concatenated),
 		cmocka_unit_test(test_twins),
+		cmocka_unit_test(test_unknown),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
