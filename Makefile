@@ -84,6 +84,7 @@ TESTS += tests/test_pipeline
 FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
+FUZZERS += match
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
