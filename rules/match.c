@@ -25,7 +25,7 @@
 #define UNKNOWN_MIN_PHRASES 160 /* distinct k-gram hits that make unidentified text license-like */
 #define MAX_HITS (4u << 20)
 #define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
-#define WINDOW 1024      /* bytes either side of a keyword that are matched */
+#define WINDOW 768       /* bytes either side of a keyword that are matched */
 #define WINDOW_WIDE (48 * 1024) /* the same, where the narrow windows found something */
 
 struct hit {
