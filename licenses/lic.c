@@ -1,24 +1,47 @@
 /* SPDX-License-Identifier: MIT */
-/* lic.c -- look-ups in the generated id table.  See lic.h. */
+/* lic.c -- look-ups in the generated id table.  See lic.h.
+ *
+ * lic_table[] (build/gen/lic_table.c, written by licenses/gen_ids.c) is
+ * sorted by strcasecmp, then bytes, and gen_ids refuses two ids that differ
+ * only in case, so a case-insensitive binary search finds at most one
+ * entry.  The key is (pointer, length) because callers look up ids in the
+ * middle of a scanned line; it may hold any byte, NUL included. */
 #include "lic.h"
-
-#include <strings.h>
 
 #include "lic_table.h"
 
-/* The table is sorted by strcasecmp, then bytes; ids differ case-insensitively
- * in practice, so the first case-insensitive hit is the one. */
+/* ASCII only, as gen_ids' strcasecmp in the C locale: ids are ASCII. */
+static int lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* strcasecmp(id, key) with key of len bytes. */
+static int cmp_key(const char *id, const char *key, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		int a = lower((unsigned char)id[i]), b = lower((unsigned char)key[i]);
+
+		if (a == '\0')
+			return -1; /* id is a prefix of key: it sorts first */
+		if (a != b)
+			return a - b;
+	}
+	return id[len] != '\0'; /* id longer: it sorts after */
+}
+
 const struct lic_info *lic_find(const char *id, size_t len)
 {
 	size_t lo = 0, hi = lic_table_len;
 
+	if (!id || !len)
+		return NULL;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *m = lic_table[mid].id;
-		int c = strncasecmp(m, id, len);
+		int c = cmp_key(lic_table[mid].id, id, len);
 
-		if (c == 0 && m[len] != '\0')
-			c = 1; /* m is longer: it sorts after */
 		if (c == 0)
 			return &lic_table[mid];
 		if (c < 0)

@@ -12,26 +12,36 @@
  * written back in canonical case.  Deprecated ids are replaced by their
  * replacement expression (GPL-2.0 -> GPL-2.0-only, GPL-2.0+ and
  * GPL-2.0-only+ -> GPL-2.0-or-later, GPL-2.0-with-classpath-exception ->
- * GPL-2.0-only WITH Classpath-exception-2.0).  A '+' on a GNU id becomes
- * -or-later; on any other id it is kept ("Apache-2.0+").
+ * GPL-2.0-only WITH Classpath-exception-2.0), and a deprecated exception
+ * by its replacement; a deprecated id with no single replacement
+ * (Net-SNMP) is kept.  A '+' on a GNU id becomes -or-later; on any other
+ * id it is kept ("Apache-2.0+").  A WITH after an id whose replacement
+ * already has an exception is an error.
  *
  * Errors: an unknown id, an exception used as a license or a license
- * after WITH, unbalanced parentheses, a missing operand, trailing text.
- * The message says what and where ("unknown license id 'FOO'",
- * "unexpected ')' at column 7"); the caller prefixes "invalid SPDX
+ * after WITH, unbalanced parentheses, a missing operand, trailing text,
+ * parentheses nested deeper than 64, more than 4096 licenses.  The
+ * message says what and where ("unknown license id 'FOO' at column 1",
+ * "unexpected ')' at column 7"; columns count bytes from 1, bytes outside
+ * printable ASCII are quoted as \xNN); the caller prefixes "invalid SPDX
  * expression: ".
  *
  *   x = expr_parse(s, len, e)   NULL with e set when invalid; caller frees
  *   str = expr_to_string(x)     canonical text; caller frees
  *   expr_free(x)                accepts NULL
  *   str = expr_canonical(s, len, e)   parse + print in one call
- *   str = expr_and_all(v, n)    AND of n canonical expressions, duplicates
- *                               dropped, first-seen order kept
+ *   str = expr_and_all(v, n)    AND of n canonical expressions: each AND
+ *                               operand once, first-seen order kept; NULL
+ *                               when n is 0 (invalid inputs are skipped)
  *
  * Canonical printing: same-operator chains are flattened (A AND (B AND C)
  * prints A AND B AND C), a compound operand of the other operator is put
  * in parentheses (A OR (B AND C)), outer parentheses are dropped, one
- * space around operators.  Operand order is kept as written. */
+ * space around operators.  Operand order is kept as written.
+ *
+ * Tree shape: a chain leans left (A AND B AND C is AND(AND(A, B), C)), so
+ * a walker should loop down ->left rather than recurse on it; recursion
+ * on ->right is bounded by the parentheses. */
 #ifndef PETAL_EXPR_H
 #define PETAL_EXPR_H
 

@@ -9,12 +9,22 @@
  * pulls archive_read_data() from the parent.  Nothing touches the disk.
  *
  * Formats are enabled by name rather than "all": mtree would claim any
- * text, and raw only makes sense for a bare compressed stream. */
+ * text and its reader opens the files its entries name; raw only makes
+ * sense for a bare compressed stream.
+ *
+ * Names: libarchive converts entry names to the thread's locale charset
+ * and drops those it cannot convert (a zip's UTF-8 names or any 7z name
+ * in the C locale).  Headers are therefore read under a UTF-8 LC_CTYPE
+ * (uselocale, this thread only, never around the callback); names in no
+ * declared charset (tar, cpio, ar) come through as raw bytes either way. */
 #include "arc.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,9 +44,11 @@ struct walker {
 	void *ctx;
 	struct arc_stats *st;
 	struct perr *e;
-	int stop;       /* a limit tripped or fn said stop: unwind every level */
-	int fn_rc;      /* fn's non-zero return */
+	int stop;          /* a limit tripped or fn said stop: unwind every level */
+	int fn_rc;         /* fn's non-zero return */
 	uint64_t nentries; /* entries met, for --max-entries */
+	size_t toplen;     /* strlen of the top's display path */
+	locale_t loc;      /* UTF-8 LC_CTYPE for reading headers, or 0 */
 };
 
 enum src_kind {
@@ -49,15 +61,21 @@ struct level {
 	struct walker *w;
 	struct level *parent;
 	struct archive *a;
-	unsigned depth;       /* of this archive's entries: 1 for the top's */
-	const char *prefix;   /* display path of this archive */
+	unsigned depth;           /* of this archive's entries: 1 for the top's */
+	const char *prefix;       /* display path of this archive */
 	enum src_kind kind;
 	const unsigned char *mem; /* SRC_MEM; SRC_PARENT: the head to replay */
 	size_t memlen;
-	uint64_t pos;         /* offset of the next read in the source */
-	uint64_t hashed;      /* bytes hashed, contiguous from offset 0 */
+	uint64_t pos;             /* offset of the next read in the source */
+	uint64_t hashed;          /* bytes hashed, contiguous from offset 0 */
 	int hashing;
 	struct hash_ctx hash;
+	uint64_t nth;             /* headers read at this level */
+	struct buf path;          /* the current entry's display path */
+	struct buf target;        /* and its link target, escaped */
+	int hard;                 /* it is a hard link */
+	const char *note;         /* why its name was unreadable, or NULL */
+	char notebuf[224];
 	unsigned char block[ARC_BLOCK];
 };
 
@@ -71,7 +89,7 @@ void arc_limits_default(struct arc_limits *lim)
 }
 
 /* Hashes what was read at [pos, pos + n) if it continues the hashed prefix;
- * a format that seeks (7z) leaves gaps that arc_finish_hash fills. */
+ * a format that seeks (7z, zip) leaves gaps that finish_top_hash fills. */
 static void level_feed(struct level *l, const unsigned char *p, size_t n)
 {
 	if (l->hashing && l->pos <= l->hashed && l->pos + n > l->hashed) {
@@ -112,13 +130,69 @@ static la_int64_t src_seek(struct archive *a, void *data, la_int64_t off, int wh
 	struct level *l = data;
 	int64_t size = l->kind == SRC_MEM ? (int64_t)l->memlen
 		     : (int64_t)lseek(l->w->src->fd, 0, SEEK_END);
-	int64_t to = whence == SEEK_SET ? off : whence == SEEK_CUR ? (int64_t)l->pos + off : size + off;
+	int64_t to = whence == SEEK_SET ? off
+		   : whence == SEEK_CUR ? (int64_t)l->pos + off : size + off;
 
 	(void)a;
 	if (size < 0 || to < 0)
 		return ARCHIVE_FATAL;
 	l->pos = (uint64_t)to;
 	return to;
+}
+
+/* "16 GiB", "1500 bytes": a limit as the user would have written it. */
+static void human(char *out, size_t n, uint64_t v)
+{
+	static const char *const unit[] = { "GiB", "MiB", "KiB" };
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		uint64_t u = 1ull << (30 - 10 * i);
+
+		if (v && v % u == 0) {
+			snprintf(out, n, "%llu %s", (unsigned long long)(v / u), unit[i]);
+			return;
+		}
+	}
+	snprintf(out, n, "%llu bytes", (unsigned long long)v);
+}
+
+/* Trips a limit: the message names it, its flag and the entry (its path
+ * inside the top archive; the caller prints the top's own path). */
+static int limit(struct walker *w, const char *path, const char *what, const char *flag,
+		 const char *val)
+{
+	const char *rel = strlen(path) > w->toplen + 2 ? path + w->toplen + 2 : path;
+
+	w->stop = 1;
+	return perr_set(w->e, PERR_LIMIT, "archive limit: %s over %s (%s) at entry '%s'", what,
+			flag, val, rel);
+}
+
+/* Checks the expanded-size limits after more bytes came out. */
+static int over_limits(struct walker *w, const char *path)
+{
+	const struct arc_limits *lim = &w->o->lim;
+	uint64_t out = w->st->out_bytes, in = w->st->in_bytes ? w->st->in_bytes : 1;
+	char val[32];
+
+	if (out > lim->max_total_bytes) {
+		human(val, sizeof(val), lim->max_total_bytes);
+		return limit(w, path, "expanded size", "--max-total", val);
+	}
+	if (out > ARC_RATIO_FLOOR && out / in > lim->max_ratio) {
+		snprintf(val, sizeof(val), "%llu", (unsigned long long)lim->max_ratio);
+		return limit(w, path, "expansion ratio", "--max-ratio", val);
+	}
+	return 0;
+}
+
+/* Bytes of the parent's current entry that a nested level consumed. */
+static int pulled(struct level *child, const unsigned char *p, size_t n)
+{
+	level_feed(child, p, n);
+	child->w->st->out_bytes += (uint64_t)n;
+	return over_limits(child->w, child->prefix);
 }
 
 /* Pulls the parent's entry: the head already read, then the rest. */
@@ -133,38 +207,23 @@ static la_ssize_t nested_read(struct archive *a, void *data, const void **buf)
 		level_feed(l, *buf, (size_t)n);
 		return n;
 	}
+	if (l->w->stop) {
+		archive_set_error(a, EIO, "walk stopped");
+		return -1;
+	}
 	n = archive_read_data(l->parent->a, l->block, sizeof(l->block));
 	if (n < 0) {
-		archive_set_error(a, EIO, "%s", archive_error_string(l->parent->a));
+		archive_set_error(a, EIO, "%s",
+				  archive_error_string(l->parent->a) ?
+				  archive_error_string(l->parent->a) : "read error");
 		return -1;
 	}
 	*buf = l->block;
-	level_feed(l, l->block, (size_t)n);
-	l->w->st->out_bytes += (uint64_t)n;
+	if (pulled(l, l->block, (size_t)n) < 0) {
+		archive_set_error(a, EIO, "%s", l->w->e->msg);
+		return -1;
+	}
 	return n;
-}
-
-static int limit(struct walker *w, const char *path, const char *fmt, uint64_t v)
-{
-	char what[96];
-
-	snprintf(what, sizeof(what), fmt, (unsigned long long)v);
-	w->stop = 1;
-	return perr_set(w->e, PERR_LIMIT, "archive limit: %s at '%s'", what, path);
-}
-
-/* Checks the expanded-size limits after more bytes came out. */
-static int over_limits(struct walker *w, const char *path)
-{
-	const struct arc_limits *lim = &w->o->lim;
-	uint64_t out = w->st->out_bytes, in = w->st->in_bytes ? w->st->in_bytes : 1;
-
-	if (out > lim->max_total_bytes)
-		return limit(w, path, "more than %llu bytes expanded (--max-total)",
-			     lim->max_total_bytes);
-	if (out > ARC_RATIO_FLOOR && out / in > lim->max_ratio)
-		return limit(w, path, "expansion ratio over %llu (--max-ratio)", lim->max_ratio);
-	return 0;
 }
 
 static struct archive *level_open(struct level *l, int raw)
@@ -197,11 +256,11 @@ static struct archive *level_open(struct level *l, int raw)
 }
 
 /* The name a raw (bare compressed) stream gets: its archive's base name
- * without the compression suffix. */
+ * without the compression suffix ("foo.txt.gz" -> "foo.txt"). */
 static void raw_name(struct buf *b, const char *prefix)
 {
 	static const char *const sfx[] = { ".gz", ".xz", ".bz2", ".zst", ".lz4", ".lzma",
-					   ".lzo", ".lz", ".Z", ".z" };
+					   ".lzo", ".lz", ".Z", ".z", ".bz", ".zstd" };
 	const char *base = strrchr(prefix, '/'), *bang = strrchr(prefix, '!');
 	size_t n, i;
 
@@ -220,24 +279,62 @@ static void raw_name(struct buf *b, const char *prefix)
 	buf_add(b, base, n);
 }
 
-static void entry_path(struct buf *b, const struct level *l, struct archive_entry *ae)
+/* The current entry's display path and link target, from its header.
+ * A name libarchive could not convert is shown as "?N" (N-th header of
+ * this archive) with a note, so the entry is still listed. */
+static void entry_names(struct level *l, struct archive_entry *ae)
 {
-	const char *name = archive_entry_pathname(ae);
+	const char *name = archive_entry_pathname(ae), *t;
 
-	buf_reset(b);
-	buf_adds(b, l->prefix);
-	buf_adds(b, "!/");
-	if (archive_format(l->a) == ARCHIVE_FORMAT_RAW)
-		raw_name(b, l->prefix);
-	else if (name)
-		text_escape(b, (const unsigned char *)name, strlen(name));
+	if (!name)
+		name = archive_entry_pathname_utf8(ae);
+	buf_reset(&l->path);
+	buf_reset(&l->target);
+	buf_adds(&l->path, l->prefix);
+	buf_adds(&l->path, "!/");
+	l->note = NULL;
+	if (archive_format(l->a) == ARCHIVE_FORMAT_RAW) {
+		raw_name(&l->path, l->prefix);
+	} else if (name) {
+		text_escape(&l->path, (const unsigned char *)name, strlen(name));
+	} else {
+		buf_printf(&l->path, "?%llu", (unsigned long long)l->nth);
+		snprintf(l->notebuf, sizeof(l->notebuf), "entry name not readable: %s",
+			 archive_error_string(l->a) ? archive_error_string(l->a) : "no name");
+		l->note = l->notebuf;
+	}
+	t = archive_entry_hardlink(ae);
+	if (!t)
+		t = archive_entry_hardlink_utf8(ae);
+	l->hard = t != NULL;
+	if (!t)
+		t = archive_entry_symlink(ae);
+	if (!t)
+		t = archive_entry_symlink_utf8(ae);
+	text_escape(&l->target, (const unsigned char *)(t ? t : ""), strlen(t ? t : ""));
+}
+
+/* Reads the next header, names decoded under the walk's UTF-8 locale. */
+static int next_header(struct level *l, struct archive_entry **ae)
+{
+	locale_t old = l->w->loc ? uselocale(l->w->loc) : (locale_t)0;
+	int r = archive_read_next_header(l->a, ae);
+
+	if (r == ARCHIVE_OK || r == ARCHIVE_WARN || r == ARCHIVE_FAILED) {
+		l->nth++;
+		entry_names(l, *ae);
+	}
+	if (old)
+		uselocale(old);
+	return r;
 }
 
 static int emit(struct walker *w, struct arc_entry *ent)
 {
 	int rc = w->fn(w->ctx, ent);
 
-	w->st->entries++;
+	if (ent->kind != ARC_ARCHIVE_END)
+		w->st->entries++;
 	if (rc) {
 		w->fn_rc = rc;
 		w->stop = 1;
@@ -257,11 +354,10 @@ struct reader {
 };
 
 /* Reads until `want` bytes are kept (or EOF); past `keep` bytes, data is
- * only counted and hashed.  Returns 0, or -1 with rd->err set. */
-static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t keep,
-		     const char *path)
+ * only counted and hashed.  Returns 0, or -1 (rd->err set, or a limit). */
+static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t keep)
 {
-	while (!rd->eof && (rd->len < want || want == UINT64_MAX)) {
+	while (!rd->eof && (want == UINT64_MAX || rd->len < want)) {
 		size_t room = rd->len < keep ? keep - rd->len : 0;
 		unsigned char *dst = l->block;
 		la_ssize_t n;
@@ -290,7 +386,7 @@ static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t k
 		if (room)
 			rd->len += (size_t)n;
 		l->w->st->out_bytes += (uint64_t)n;
-		if (over_limits(l->w, path) < 0)
+		if (over_limits(l->w, l->path.data) < 0)
 			return -1;
 	}
 	return 0;
@@ -314,10 +410,8 @@ static void drain(struct level *child)
 
 	if (child->pos < child->memlen)
 		level_feed(child, child->mem + child->pos, (size_t)(child->memlen - child->pos));
-	while ((n = archive_read_data(l->a, child->block, sizeof(child->block))) > 0) {
-		level_feed(child, child->block, (size_t)n);
-		l->w->st->out_bytes += (uint64_t)n;
-	}
+	while (!l->w->stop && (n = archive_read_data(l->a, child->block, sizeof(child->block))) > 0)
+		pulled(child, child->block, (size_t)n);
 }
 
 static void finish_hash(struct level *l, struct arc_entry *ent)
@@ -333,10 +427,12 @@ static void finish_hash(struct level *l, struct arc_entry *ent)
 	}
 }
 
-/* Opens the entry in rd (its head read) as an archive one level down. */
-static void nested(struct level *l, struct reader *rd, const char *path, int raw, int in_mem)
+/* Opens the entry in rd (its head read) as an archive one level down:
+ * ARC_ARCHIVE, its entries, then ARC_ARCHIVE_END whatever happened. */
+static void nested(struct level *l, struct reader *rd, int raw, int in_mem)
 {
 	struct level *c = xcalloc(1, sizeof(*c));
+	const char *path = l->path.data;
 	struct arc_entry ent = { ARC_ARCHIVE, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
 				 0, { 0 }, { 0 } };
 	struct perr ce = { PERR_OK, "" };
@@ -352,9 +448,9 @@ static void nested(struct level *l, struct reader *rd, const char *path, int raw
 	c->hashing = l->w->o->hash;
 	if (c->hashing)
 		hash_init(&c->hash);
-	if (!l->w->stop && walk_level(c, raw, &ce) < 0 && ce.code == PERR_LIMIT)
-		perr_set(l->w->e, PERR_LIMIT, "%s", ce.msg);
-	if (!in_mem && !l->w->stop)
+	if (!l->w->stop)
+		walk_level(c, raw, &ce);
+	if (!in_mem)
 		drain(c);
 	ent.kind = ARC_ARCHIVE_END;
 	ent.size = in_mem ? c->memlen : c->pos;
@@ -362,21 +458,27 @@ static void nested(struct level *l, struct reader *rd, const char *path, int raw
 		finish_hash(c, &ent);
 	else if (c->hashing)
 		hash_release(&c->hash);
+	if (ce.code == PERR_OK && l->w->stop && l->w->e->code == PERR_LIMIT)
+		perr_set(&ce, PERR_LIMIT, "%s", l->w->e->msg);
 	ent.error = ce.code != PERR_OK ? ce.msg : NULL;
 	emit(l->w, &ent);
+	buf_release(&c->path);
+	buf_release(&c->target);
 	free(c);
 }
 
-static int is_7z(const unsigned char *b, size_t n)
+static const char *arc_msg(struct archive *a)
 {
-	return n >= 6 && !memcmp(b, "7z\xbc\xaf\x27\x1c", 6);
+	const char *m = archive_error_string(a);
+
+	return m ? m : "unrecognized archive format";
 }
 
 /* A data error: the entry is reported as ARC_ERROR; a fatal one ends this
  * level (corrupt archive).  Returns -1 when the level must stop. */
-static int data_error(struct level *l, const char *path, int fatal)
+static int data_error(struct level *l, int fatal)
 {
-	struct arc_entry ent = { ARC_ERROR, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
+	struct arc_entry ent = { ARC_ERROR, l->path.data, NULL, 0, 0, 0, NULL, NULL, l->depth,
 				 0, { 0 }, { 0 } };
 	char msg[256];
 
@@ -389,96 +491,106 @@ static int data_error(struct level *l, const char *path, int fatal)
 	return fatal ? -1 : 0;
 }
 
-static int do_file(struct level *l, const char *path)
+static int is_7z(const unsigned char *b, size_t n)
+{
+	return n >= 6 && !memcmp(b, "7z\xbc\xaf\x27\x1c", 6);
+}
+
+/* An archive inside: walked (streamed, or from memory for 7z, which
+ * seeks), else a note on why not.  Returns 1 when walked. */
+static int try_nested(struct level *l, struct reader *rd, size_t keep, char *note, size_t n)
+{
+	const struct arc_limits *lim = &l->w->o->lim;
+	enum ftype_arc kind = ftype_archive(rd->p, rd->len);
+
+	if (kind == FTYPE_NOT_ARCHIVE)
+		return 0;
+	if (l->depth > lim->max_depth) {
+		snprintf(note, n, "nested archive not opened: depth over --max-depth %u",
+			 lim->max_depth);
+		return 0;
+	}
+	if (!is_7z(rd->p, rd->len)) {
+		nested(l, rd, kind == FTYPE_COMPRESSED, 0);
+		return 1;
+	}
+	if (read_upto(l, rd, UINT64_MAX, keep) < 0)
+		return -1;
+	if (rd->size == rd->len) {
+		nested(l, rd, 0, 1);
+		return 1;
+	}
+	snprintf(note, n, "nested 7z archive not opened: larger than --max-file-size");
+	return 0;
+}
+
+/* A regular file: its first bytes kept (at least the head, to tell an
+ * archive), all of it counted and hashed, then handed to fn. */
+static int do_file(struct level *l)
 {
 	const struct arc_opts *o = l->w->o;
-	size_t keep = (size_t)o->lim.max_entry_bytes;
+	size_t keep = (size_t)o->lim.max_entry_bytes, head = keep > FTYPE_HEAD ? keep : FTYPE_HEAD;
 	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0 };
-	struct arc_entry ent = { ARC_FILE, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
+	struct arc_entry ent = { ARC_FILE, l->path.data, NULL, 0, 0, 0, NULL, l->note, l->depth,
 				 0, { 0 }, { 0 } };
 	char note[128];
-	enum ftype_arc kind;
+	int r = 0;
 
 	if (rd.hashing)
 		hash_init(&rd.hash);
-	if (read_upto(l, &rd, FTYPE_HEAD, keep, path) < 0)
-		goto fail;
-	kind = ftype_archive(rd.p, rd.len);
-	if (kind != FTYPE_NOT_ARCHIVE && l->depth <= o->lim.max_depth) {
-		if (!is_7z(rd.p, rd.len)) {
-			nested(l, &rd, path, kind == FTYPE_COMPRESSED, 0);
-			reader_release(&rd);
-			return l->w->stop ? -1 : 0;
-		}
-		if (read_upto(l, &rd, UINT64_MAX, keep, path) < 0)
-			goto fail;
-		if (rd.size == rd.len) { /* seekable 7z: all of it in memory */
-			nested(l, &rd, path, 0, 1);
-			reader_release(&rd);
-			return l->w->stop ? -1 : 0;
-		}
-		ent.error = "7z archive larger than --max-file-size, not opened";
-	} else if (kind != FTYPE_NOT_ARCHIVE) {
-		snprintf(note, sizeof(note), "nested archive not opened: deeper than --max-depth %u",
-			 o->lim.max_depth);
-		ent.error = note;
+	note[0] = '\0';
+	if (read_upto(l, &rd, FTYPE_HEAD, head) < 0 ||
+	    (r = try_nested(l, &rd, head, note, sizeof(note))) < 0 ||
+	    (r == 0 && read_upto(l, &rd, UINT64_MAX, head) < 0)) {
+		reader_release(&rd);
+		return data_error(l, rd.err == ARCHIVE_FATAL);
 	}
-	if (read_upto(l, &rd, UINT64_MAX, keep, path) < 0)
-		goto fail;
+	if (r == 1) {
+		reader_release(&rd);
+		return l->w->stop ? -1 : 0;
+	}
 	if (rd.hashing) {
 		hash_final(&rd.hash, ent.sha1, ent.sha256);
 		rd.hashing = 0;
 		ent.has_hashes = 1;
 	}
+	ent.error = note[0] ? note : l->note;
+	ent.len = rd.len < keep ? rd.len : keep;
 	/* handed to a queue that counts len bytes: give back what doubling overshot */
-	ent.data = rd.p ? xrealloc(rd.p, rd.len + 1) : (unsigned char *)xcalloc(1, 1);
-	ent.len = rd.len;
+	ent.data = rd.p ? xrealloc(rd.p, ent.len + 1) : (unsigned char *)xcalloc(1, 1);
 	ent.size = rd.size;
-	ent.truncated = rd.size > rd.len;
+	ent.truncated = rd.size > ent.len;
 	rd.p = NULL;
 	emit(l->w, &ent);
 	free(ent.data);
 	reader_release(&rd);
 	return l->w->stop ? -1 : 0;
-fail:
-	reader_release(&rd);
-	return data_error(l, path, rd.err == ARCHIVE_FATAL);
 }
 
-static int do_entry(struct level *l, const char *path, struct archive_entry *ae)
+static int do_entry(struct level *l, struct archive_entry *ae)
 {
-	struct arc_entry ent = { ARC_SPECIAL, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
+	struct arc_entry ent = { ARC_SPECIAL, l->path.data, NULL, 0, 0, 0, NULL, NULL, l->depth,
 				 0, { 0 }, { 0 } };
-	const char *hard = archive_entry_hardlink(ae), *target = archive_entry_symlink(ae);
 	mode_t type = archive_entry_filetype(ae);
-	struct buf t = BUF_INIT;
 
 	if (type == AE_IFDIR)
 		return 0;
-	if ((type == AE_IFREG || type == 0) && !hard)
-		return do_file(l, path);
-	if (hard || type == AE_IFLNK) {
-		ent.kind = hard ? ARC_HARDLINK : ARC_SYMLINK;
-		target = hard ? hard : target ? target : "";
-		text_escape(&t, (const unsigned char *)target, strlen(target));
-		ent.target = t.data ? t.data : "";
+	/* a hard link with data (cpio's last link, pax) carries the file */
+	if ((type == AE_IFREG || type == 0) && (!l->hard || archive_entry_size(ae) > 0))
+		return do_file(l);
+	if (l->hard || type == AE_IFLNK) {
+		ent.kind = l->hard ? ARC_HARDLINK : ARC_SYMLINK;
+		ent.target = l->target.data ? l->target.data : "";
 	}
 	emit(l->w, &ent);
-	buf_release(&t);
 	return l->w->stop ? -1 : 0;
-}
-
-static const char *arc_msg(struct archive *a)
-{
-	const char *m = archive_error_string(a);
-
-	return m ? m : "unrecognized archive format";
 }
 
 static int walk_level(struct level *l, int raw, struct perr *e)
 {
+	const struct arc_limits *lim = &l->w->o->lim;
 	struct archive_entry *ae;
-	struct buf path = BUF_INIT;
+	char val[32];
 	int r, rc = 0;
 
 	l->a = level_open(l, raw);
@@ -486,34 +598,27 @@ static int walk_level(struct level *l, int raw, struct perr *e)
 		rc = perr_set(e, PERR_FILE, "corrupt archive: %s", arc_msg(l->a));
 		goto out;
 	}
-	while (!l->w->stop) {
-		r = archive_read_next_header(l->a, &ae);
+	while (!l->w->stop && !rc) {
+		r = next_header(l, &ae);
 		if (r == ARCHIVE_EOF)
 			break;
-		if (r == ARCHIVE_FATAL) {
+		if (r == ARCHIVE_FATAL || r == ARCHIVE_RETRY) { /* RETRY: resync past damage */
 			rc = perr_set(e, PERR_FILE, "corrupt archive: %s", arc_msg(l->a));
 			break;
 		}
-		if (r == ARCHIVE_RETRY)
-			continue;
-		entry_path(&path, l, ae);
-		if (++l->w->nentries > l->w->o->lim.max_entries) {
-			rc = limit(l->w, path.data, "more than %llu entries (--max-entries)",
-				   l->w->o->lim.max_entries);
+		if (++l->w->nentries > lim->max_entries) {
+			snprintf(val, sizeof(val), "%llu", (unsigned long long)lim->max_entries);
+			limit(l->w, l->path.data, "entry count", "--max-entries", val);
 			break;
 		}
-		if (r == ARCHIVE_FAILED ? data_error(l, path.data, 0) < 0
-		    : do_entry(l, path.data, ae) < 0) {
-			if (!l->w->stop)
-				rc = perr_set(e, PERR_FILE, "corrupt archive: %s", arc_msg(l->a));
-			break;
-		}
+		rc = r == ARCHIVE_FAILED ? data_error(l, 0) : do_entry(l, ae);
+		if (rc < 0 && !l->w->stop)
+			perr_set(e, PERR_FILE, "corrupt archive: %s", arc_msg(l->a));
 	}
-	if (l->w->stop && !rc && l->w->e->code == PERR_LIMIT)
+	if (l->w->stop && l->w->e->code == PERR_LIMIT)
 		rc = e == l->w->e ? -1 : perr_set(e, PERR_LIMIT, "%s", l->w->e->msg);
 out:
 	archive_read_free(l->a);
-	buf_release(&path);
 	return rc;
 }
 
@@ -548,15 +653,26 @@ static int top_is_compressed(const struct arc_src *src)
 	return n > 0 && ftype_archive(head, (size_t)n) == FTYPE_COMPRESSED;
 }
 
+/* The locale headers are read under: UTF-8, unless this thread's already is. */
+static locale_t utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8")))
+		return (locale_t)0;
+	return newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
 int arc_walk(const struct arc_src *src, const char *display, const struct arc_opts *opts,
 	     arc_emit_fn fn, void *ctx, struct arc_stats *stats, struct perr *e)
 {
-	struct walker w = { src, opts, fn, ctx, stats, e, 0, 0, 0 };
+	struct walker w = { src, opts, fn, ctx, stats, e, 0, 0, 0, strlen(display), 0 };
 	struct level *top = xcalloc(1, sizeof(*top));
 	int rc;
 
 	memset(stats, 0, sizeof(*stats));
 	perr_clear(e);
+	w.loc = utf8_locale();
 	top->w = &w;
 	top->depth = 1;
 	top->prefix = display;
@@ -571,8 +687,10 @@ int arc_walk(const struct arc_src *src, const char *display, const struct arc_op
 		finish_top_hash(top);
 	else if (top->hashing)
 		hash_release(&top->hash);
+	buf_release(&top->path);
+	buf_release(&top->target);
 	free(top);
-	if (w.fn_rc)
-		return w.fn_rc;
-	return rc;
+	if (w.loc)
+		freelocale(w.loc);
+	return w.fn_rc ? w.fn_rc : rc;
 }

@@ -13,14 +13,21 @@
  * each level: "outer.tar.xz!/dir/inner.zip!/file".  Entry names are
  * reported as they are, with bytes that are not valid UTF-8 and control
  * characters written as \xNN; they are never used to touch the
- * filesystem.  Directory entries are not reported (they are not files).
+ * filesystem.  Names the format declares (zip's UTF-8 flag, 7z's UTF-16,
+ * pax) come out as UTF-8 whatever the locale; one libarchive cannot decode
+ * is listed as "?N" (N-th header of its archive) with a note in error.
+ * Directory entries are not reported (they are not files).  A hard link
+ * that carries the data (cpio's last link) is reported as ARC_FILE.
  *
  * Limits, each with a default and a CLI flag (the message names the flag):
  * nesting depth, bytes of one entry kept in memory for analysis, total
  * expanded bytes, expansion ratio and entry count for one top-level walk.
  * A tripped limit stops that walk: arc_walk returns -1 with PERR_LIMIT and
- * a message naming the limit and the entry; a corrupt archive returns -1
- * with PERR_FILE.  Entries already handed out stay valid results.
+ * a message naming the limit and the entry; a corrupt archive (a fatal
+ * read error, or a damaged header libarchive would skip over) returns -1
+ * with PERR_FILE.  Entries already handed out stay valid results.  One
+ * entry whose data cannot be read is ARC_ERROR and the walk goes on; a
+ * corrupt nested archive ends with the reason in its ARC_ARCHIVE_END.
  *
  *   arc_limits_default(&lim)
  *   arc_walk(&src, display, &opts, fn, ctx, &stats, e)
@@ -39,7 +46,8 @@ struct arc_limits {
 	uint64_t max_entry_bytes;  /* bytes of one entry kept: --max-file-size (64 MiB) */
 	uint64_t max_total_bytes;  /* expanded bytes per walk: --max-total (16 GiB) */
 	uint64_t max_entries;      /* entries per walk: --max-entries (1,000,000) */
-	uint64_t max_ratio;        /* expanded/compressed per walk: --max-ratio (1000) */
+	uint64_t max_ratio;        /* expanded/compressed per walk, checked once 64 MiB
+				    * are out: --max-ratio (1000) */
 };
 
 struct arc_opts {
@@ -66,8 +74,8 @@ struct arc_entry {
 	uint64_t size;        /* the entry's full size as read */
 	int truncated;        /* size > len: only the first len bytes are in data */
 	const char *target;   /* links: target, escaped like path */
-	const char *error;    /* ARC_ERROR: why; or a limit note on ARC_FILE (e.g. an
-			       * archive over --max-depth, listed but not opened) */
+	const char *error;    /* ARC_ERROR: why; or a note on ARC_FILE (e.g. an archive
+			       * over --max-depth, listed but not opened) */
 	unsigned depth;       /* 1 for entries of the top archive */
 	int has_hashes;       /* opts.hash and the whole entry was read */
 	unsigned char sha1[20];
@@ -83,15 +91,17 @@ struct arc_entry {
 typedef int (*arc_emit_fn)(void *ctx, struct arc_entry *ent);
 
 struct arc_src {
-	int fd;                   /* read from here when mem is NULL */
+	int fd;                   /* read from here when mem is NULL: a regular file,
+				   * read with pread from offset 0 */
 	const unsigned char *mem; /* or from these bytes */
 	size_t memlen;
 };
 
 struct arc_stats {
 	uint64_t in_bytes;   /* compressed bytes read from the source */
-	uint64_t out_bytes;  /* bytes expanded, all levels */
-	uint64_t entries;    /* entries reported, all levels */
+	uint64_t out_bytes;  /* bytes expanded, all levels (a nested archive's own
+			      * bytes, then its entries') */
+	uint64_t entries;    /* entries reported, all levels (ends not counted) */
 	int has_hashes;      /* of the source bytes (opts.hash) */
 	unsigned char sha1[20];
 	unsigned char sha256[32];
