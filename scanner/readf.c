@@ -24,12 +24,15 @@ int readf_open(struct readf *rf, const char *path, int hash, struct perr *e)
 	rf->fd = open(path, O_RDONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
 	if (rf->fd < 0)
 		return perr_set(e, PERR_FILE, "cannot open: %s", strerror(errno));
-	if (fstat(rf->fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(rf->fd, &st) < 0) {
 		int err = errno;
 
 		readf_close(rf);
-		return perr_set(e, PERR_FILE, "cannot read: %s",
-				err ? strerror(err) : "no longer a regular file");
+		return perr_set(e, PERR_FILE, "cannot read: %s", strerror(err));
+	}
+	if (!S_ISREG(st.st_mode)) { /* replaced between the walk and now */
+		readf_close(rf);
+		return perr_set(e, PERR_FILE, "cannot read: no longer a regular file");
 	}
 	rf->hashing = hash;
 	if (hash)
