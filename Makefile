@@ -138,10 +138,10 @@ $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 # scanner's own tokenizer (scanner/tok.c), written as one blob and linked
 # in with .incbin.  Reproducible: same package, same bytes.
 $(BUILD)/gen/gen_index: licenses/gen_index.c licenses/index_format.h scanner/tok.c scanner/tok.h \
-		scanner/buf.c
+		scanner/text.c scanner/text.h scanner/buf.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Iscanner -Ilicenses -o $@ licenses/gen_index.c \
-		scanner/tok.c scanner/buf.c $(shell pkg-config --cflags --libs json-c)
+		scanner/tok.c scanner/text.c scanner/buf.c $(shell pkg-config --cflags --libs json-c)
 
 $(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx.json \
 		licenses/deprecated.tsv

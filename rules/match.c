@@ -17,6 +17,7 @@
 #endif
 
 #include "buf.h"
+#include "text.h"
 #include "tok.h"
 
 #define REGION_GAP 120   /* file words between hits that still make one region */
@@ -463,24 +464,16 @@ static int overlaps(const struct cand *a, const struct cand *b)
 /* The first line of the span, as evidence (cut at 200 bytes). */
 static char *evidence(const char *text, size_t len, unsigned line)
 {
-	const char *p = text, *end = text + len, *eol;
-	unsigned l = 1;
+	const char *p = text, *end = text + len;
+	unsigned l;
 	size_t n;
 
-	while (l < line && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		p++;
-		l++;
-	}
-	if (!p)
-		return xstrdup("");
-	eol = memchr(p, '\n', (size_t)(end - p));
-	n = (size_t)((eol ? eol : end) - p);
-	while (n && (p[n - 1] == '\r' || p[n - 1] == ' '))
+	for (l = 1; l < line && p < end; l++)
+		p = text_next_line(text_line_end(p, end), end);
+	n = (size_t)(text_line_end(p, end) - p);
+	while (n && p[n - 1] == ' ')
 		n--;
-	if (n > 200)
-		for (n = 200; n && ((unsigned char)p[n] & 0xc0) == 0x80; n--)
-			;
-	return xstrndup(p, n);
+	return xstrndup(p, text_cut(p, n, 200));
 }
 
 static struct finding *report(struct match_ctx *m, const struct cand *c, const char *text,
@@ -610,17 +603,6 @@ static const char *next_keyword(const char *p, const char *end)
 	return end;
 }
 
-static unsigned count_lines(const char *p, const char *end)
-{
-	unsigned n = 0;
-
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		n++;
-		p++;
-	}
-	return n;
-}
-
 struct window_ctx {
 	struct match_ctx *m;
 	unsigned base; /* line of the window's first line, minus one */
@@ -645,8 +627,7 @@ static void tokenize_windows(struct match_ctx *m, const char *text, size_t len, 
 		const char *s = (size_t)(p - text) > window ? p - window : text, *e;
 		struct window_ctx c = { m, 0 };
 
-		while (s > text && s[-1] != '\n')
-			s--;
+		s = text_line_start(text, s);
 		for (e = (size_t)(end - p) > window ? p + window : end; e < end;
 		     e = (size_t)(end - p) > window ? p + window : end) {
 			const char *q = next_keyword(p + 1, e);
@@ -655,9 +636,8 @@ static void tokenize_windows(struct match_ctx *m, const char *text, size_t len, 
 				break;
 			p = q; /* the window grows while keywords keep coming */
 		}
-		while (e < end && *e != '\n')
-			e++;
-		line += count_lines(counted, s);
+		e = text_line_end(e, end);
+		line += text_count_lines(counted, s, end);
 		counted = s;
 		c.base = line - 1;
 		if (m->n)

@@ -11,6 +11,8 @@
  * previous tag.  So the work stays linear even for one huge line. */
 #include "spdx_tag.h"
 
+#include "text.h"
+
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -187,28 +189,6 @@ static void locate(struct scan *sc, const char *p)
 	sc->prefix_end = skip_markers(sc->text, sc->line, p, &sc->flags);
 }
 
-static unsigned count_lines(const char *p, const char *lim, const char *end)
-{
-	unsigned n = 0;
-	const char *q;
-
-	for (q = p; (q = memchr(q, '\n', (size_t)(lim - q))) != NULL; q++)
-		n++;
-	for (q = p; (q = memchr(q, '\r', (size_t)(lim - q))) != NULL; q++)
-		if (q + 1 == end || q[1] != '\n')
-			n++;
-	return n;
-}
-
-static const char *line_end(const char *v, const char *end)
-{
-	const char *nl = memchr(v, '\n', (size_t)(end - v));
-	const char *lim = nl ? nl : end;
-	const char *cr = memchr(v, '\r', (size_t)(lim - v));
-
-	return cr ? cr : lim;
-}
-
 /* The value, from v: to the end of the line or the first closer that the
  * line's markers allow ("*" + "/" always; any closer when the line has no
  * marker, as inside a block comment opened above), trimmed.  0 when the
@@ -216,7 +196,7 @@ static const char *line_end(const char *v, const char *end)
 static int value_span(const char *v, const char *end, unsigned flags, struct spdx_tag *t,
 		      const char *text)
 {
-	const char *e = line_end(v, end), *start = v;
+	const char *e = text_line_end(v, end), *start = v;
 	unsigned allow = CL_C | (flags & M_ANY ? flags & CL_ALL : CL_ALL);
 	size_t i;
 
@@ -288,7 +268,7 @@ static int tag_at(struct scan *sc, const char *p, const struct keyword *kw, stru
 		return 0;
 	if (!value_span(p + 5 + kw->len, sc->end, sc->flags, t, sc->text))
 		return 0;
-	sc->lineno += count_lines(sc->counted, sc->line, sc->end);
+	sc->lineno += text_count_lines(sc->counted, sc->line, sc->end);
 	sc->counted = sc->line;
 	t->kind = kw->kind;
 	t->line = sc->lineno;

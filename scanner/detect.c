@@ -41,12 +41,7 @@ void detect_free(struct detect *d)
 
 static char *evidence(const char *s, size_t n)
 {
-	if (n > DETECT_TEXT_MAX) {
-		n = DETECT_TEXT_MAX;
-		while (n && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--; /* do not cut a UTF-8 sequence */
-	}
-	return xstrndup(s, n);
+	return xstrndup(s, text_cut(s, n, DETECT_TEXT_MAX));
 }
 
 static void license_tag(struct finding *f, const char *v, size_t n)

@@ -184,3 +184,48 @@ void text_escape(struct buf *dst, const unsigned char *b, size_t n)
 		i++;
 	}
 }
+
+const char *text_line_end(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *lim = nl ? nl : end;
+	const char *cr = memchr(p, '\r', (size_t)(lim - p));
+
+	return cr ? cr : lim;
+}
+
+const char *text_next_line(const char *eol, const char *end)
+{
+	if (eol >= end)
+		return end;
+	return eol[0] == '\r' && eol + 1 < end && eol[1] == '\n' ? eol + 2 : eol + 1;
+}
+
+const char *text_line_start(const char *text, const char *p)
+{
+	while (p > text && p[-1] != '\n' && p[-1] != '\r')
+		p--;
+	return p;
+}
+
+unsigned text_count_lines(const char *p, const char *lim, const char *end)
+{
+	unsigned n = 0;
+	const char *q;
+
+	for (q = p; (q = memchr(q, '\n', (size_t)(lim - q))) != NULL; q++)
+		n++;
+	for (q = p; (q = memchr(q, '\r', (size_t)(lim - q))) != NULL; q++)
+		if (q + 1 == end || q[1] != '\n')
+			n++;
+	return n;
+}
+
+size_t text_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	for (n = max; n && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+		;
+	return n;
+}

@@ -32,4 +32,20 @@ void text_escape(struct buf *dst, const unsigned char *b, size_t n);
 /* Appends code point cp (<= 0x10ffff, not a surrogate) as UTF-8. */
 void text_put_utf8(struct buf *dst, unsigned cp);
 
+/* Lines, one definition for every detector: a line ends at \n, \r\n or a
+ * lone \r (old Mac files), so a tag, a token and a text match in one file
+ * agree on line numbers.
+ *   text_line_end(p, end)          the line's terminator (or end)
+ *   text_next_line(eol, end)       past that terminator
+ *   text_line_start(text, p)       the start of the line holding p
+ *   text_count_lines(p, lim, end)  terminators in [p, lim); end bounds
+ *                                  the look at a \r's next byte
+ *   text_cut(s, n, max)            n cut to max bytes, not inside a UTF-8
+ *                                  sequence */
+const char *text_line_end(const char *p, const char *end);
+const char *text_next_line(const char *eol, const char *end);
+const char *text_line_start(const char *text, const char *p);
+unsigned text_count_lines(const char *p, const char *lim, const char *end);
+size_t text_cut(const char *s, size_t n, size_t max);
+
 #endif

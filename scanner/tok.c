@@ -5,6 +5,8 @@
  * then its words are folded and handed out. */
 #include "tok.h"
 
+#include "text.h"
+
 #include <string.h>
 
 struct word {
@@ -157,14 +159,12 @@ int tok_words(const char *text, size_t len, tok_fn fn, void *ctx)
 	int rc;
 
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = text_line_end(p, end);
 
-		if (!eol)
-			eol = end;
 		if ((rc = tok_line(p, eol, line, fn, ctx)) != 0)
 			return rc;
 		line++;
-		p = eol + 1;
+		p = text_next_line(eol, end);
 	}
 	return 0;
 }

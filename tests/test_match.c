@@ -409,6 +409,22 @@ static void test_concatenated(void **state)
 	free(bsd);
 }
 
+/* Old Mac line ends (a lone \r) count as lines, as they do for tags. */
+static void test_cr_lines(void **state)
+{
+	char *mit = text_of("MIT"), *got;
+	size_t i;
+
+	(void)state;
+	for (i = 0; mit[i]; i++)
+		if (mit[i] == '\n')
+			mit[i] = '\r';
+	got = matches(mit, strlen(mit), 1);
+	assert_string_equal(got, "MIT:100:1-18");
+	free(got);
+	free(mit);
+}
+
 /* Near twins are told apart by the words that differ. */
 static void test_twins(void **state)
 {
@@ -465,6 +481,7 @@ int main(void)
 		cmocka_unit_test(test_concatenated),
 		cmocka_unit_test(test_twins),
 		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_cr_lines),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
