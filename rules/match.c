@@ -617,13 +617,15 @@ static int add_window_id(void *ctx, const char *w, size_t n, unsigned line)
 
 /* Cuts the windows around keywords into words, and the start of the file
  * (where a LICENSE file's text begins, keywords or not); a 0 id between
- * windows keeps k-grams from spanning two of them. */
-static void tokenize_windows(struct match_ctx *m, const char *text, size_t len, size_t window)
+ * windows keeps k-grams from spanning two of them.  Returns 1 when the
+ * windows made one that covers the whole text. */
+static int tokenize_windows(struct match_ctx *m, const char *text, size_t len, size_t window)
 {
 	const char *end = text + len, *p = text, *counted = text;
-	unsigned line = 1;
+	unsigned line = 1, n = 0;
+	int whole = 0;
 
-	while ((p = p == text ? text : next_keyword(p, end)) < end) {
+	for (; p < end; p = next_keyword(p, end)) { /* the file's start, then keywords */
 		const char *s = (size_t)(p - text) > window ? p - window : text, *e;
 		struct window_ctx c = { m, 0 };
 
@@ -643,13 +645,15 @@ static void tokenize_windows(struct match_ctx *m, const char *text, size_t len, 
 		if (m->n)
 			add_id(m, "", 0, line); /* a separator: id 0 */
 		tok_words(s, (size_t)(e - s), add_window_id, &c);
+		whole = ++n == 1 && s == text && e == end;
 		p = e;
 	}
+	return whole;
 }
 
-/* Probes the words in m and finds the regions worth aligning; aligns them
- * into m->cands when align is set.  Returns how many regions there were. */
-static size_t find_candidates(struct match_ctx *m, int align)
+/* Probes the words in m and finds the regions worth aligning (m->regions);
+ * returns how many.  align_best() then makes them candidates. */
+static size_t find_regions(struct match_ctx *m)
 {
 	size_t nl = idx_count(m->x), l, start = 0;
 
@@ -667,8 +671,6 @@ static size_t find_candidates(struct match_ctx *m, int align)
 			regions(m, (int)l, start, m->count[l] - start);
 		start = m->count[l];
 	}
-	if (align)
-		align_best(m);
 	return m->nregions;
 }
 
@@ -724,12 +726,15 @@ void match_file(struct match_ctx *m, const char *text, size_t len, const struct 
 
 	m->n = 0;
 	buf_reset(&m->words);
-	tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW);
-	if (!find_candidates(m, 0))
+	if (!tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW)) {
+		if (!find_regions(m))
+			return;
+		m->n = 0; /* the narrow windows left parts out: again, wide */
+		tokenize_windows(m, text, len, WINDOW_WIDE);
+	}
+	if (!find_regions(m))
 		return;
-	m->n = 0;
-	tokenize_windows(m, text, len, WINDOW_WIDE);
-	find_candidates(m, 1);
+	align_best(m);
 	nkeep = select_best(m);
 	for (i = 0, found = 0; i < nkeep; i++)
 		found += report(m, &m->cands[i], text, len, o, r) != NULL;
@@ -835,7 +840,8 @@ void match_explain(struct match_ctx *m, const char *text, size_t len, const stru
 	m->n = 0;
 	buf_reset(&m->words);
 	tokenize_windows(m, text, len, len + 1); /* one window: the whole file */
-	find_candidates(m, 1);
+	find_regions(m);
+	align_best(m);
 	nkeep = select_best(m);
 	kept = xmalloc((nkeep ? nkeep : 1) * sizeof(*kept));
 	if (nkeep)
