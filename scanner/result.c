@@ -62,6 +62,16 @@ struct finding *result_add(struct file_result *r)
 	return f;
 }
 
+struct package *result_add_package(struct file_result *r)
+{
+	struct package *p;
+
+	r->packages = xrealloc(r->packages, (r->npackages + 1) * sizeof(*r->packages));
+	p = &r->packages[r->npackages++];
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
 void result_set_error(struct file_result *r, enum file_status st, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
@@ -96,6 +106,19 @@ static void finding_release(struct finding *f)
 	free(f->years);
 }
 
+static void package_release(struct package *p)
+{
+	free(p->ecosystem);
+	free(p->namespace);
+	free(p->name);
+	free(p->version);
+	free(p->declared);
+	free(p->declared_raw);
+	free(p->supplier);
+	free(p->homepage);
+	free(p->problem);
+}
+
 void result_release(struct file_result *r)
 {
 	size_t i;
@@ -103,6 +126,9 @@ void result_release(struct file_result *r)
 	for (i = 0; i < r->nfindings; i++)
 		finding_release(&r->findings[i]);
 	free(r->findings);
+	for (i = 0; i < r->npackages; i++)
+		package_release(&r->packages[i]);
+	free(r->packages);
 	free(r->path);
 	free(r->encoding);
 	free(r->mime);

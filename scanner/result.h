@@ -7,6 +7,7 @@
  *
  *   result_init(r)                  zeroes r, no allocation
  *   result_add(r)                   appends a zeroed finding, returns it
+ *   result_add_package(r)           appends a zeroed package, returns it
  *   result_set_error(r, st, fmt...) sets status and the reason (owned copy)
  *   result_release(r)               frees everything r owns; r can be reused
  *
@@ -70,6 +71,23 @@ struct finding {
 			     * the file lacks; -1 when not applicable */
 };
 
+/* A package that a manifest declares (package.json, Cargo.toml, pom.xml,
+ * debian/copyright...).  The manifest's file_result carries it; the SBOM
+ * writers (sbom/) turn each into a package.  NULL members were absent. */
+struct package {
+	char *ecosystem;    /* purl type: "npm", "cargo", "pypi", "composer", "gem",
+			     * "maven", "nuget", "deb"; NULL when none fits */
+	char *namespace;    /* purl namespace (Maven groupId, Composer vendor) */
+	char *name;
+	char *version;
+	char *declared;     /* the declared license as a canonical SPDX
+			     * expression; NULL when it could not be made one */
+	char *declared_raw; /* the declared license as written */
+	char *supplier;     /* author, maintainer or vendor as written */
+	char *homepage;
+	char *problem;      /* why the manifest or its license could not be read */
+};
+
 struct file_result {
 	char *path; /* owned; display path, archive entries as a.tar!/b */
 	enum file_type type;
@@ -85,6 +103,8 @@ struct file_result {
 	struct finding *findings; /* owned array */
 	size_t nfindings;
 	size_t capfindings;
+	struct package *packages; /* owned array: what the file declares */
+	size_t npackages;
 	char *error;      /* owned; NULL, or why it was skipped or failed */
 	int truncated;    /* only the first bytes (a limit) were analysed */
 };
@@ -96,6 +116,7 @@ const char *result_kind_name(enum finding_kind k);
 
 void result_init(struct file_result *r);
 struct finding *result_add(struct file_result *r);
+struct package *result_add_package(struct file_result *r);
 void result_set_error(struct file_result *r, enum file_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void result_release(struct file_result *r);
