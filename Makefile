@@ -61,6 +61,7 @@ LIB_SRCS += rules/match.c
 LIB_SRCS += licenses/index.c
 LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
+LIB_SRCS += rules/rulefile.c
 LIB_SRCS += licenses/lic.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
 
@@ -75,6 +76,7 @@ TESTS += tests/test_spdx_tag
 TESTS += tests/test_lic
 TESTS += tests/test_arc
 TESTS += tests/test_match
+TESTS += tests/test_rules
 TESTS += tests/test_walk
 TESTS += tests/test_text
 TESTS += tests/test_ftype
@@ -138,16 +140,21 @@ $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 # scanner's own tokenizer (scanner/tok.c), written as one blob and linked
 # in with .incbin.  Reproducible: same package, same bytes.
 # Deprecated ids come from the generated id table (licenses/lic.c).
-$(BUILD)/gen/gen_index: licenses/gen_index.c licenses/index_format.h scanner/tok.c scanner/tok.h \
-		scanner/text.c scanner/text.h scanner/buf.c licenses/lic.c $(BUILD)/gen/lic_table.c
-	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Iscanner -Ilicenses -I$(BUILD)/gen -o $@ \
-		licenses/gen_index.c scanner/tok.c scanner/text.c scanner/buf.c licenses/lic.c \
-		$(BUILD)/gen/lic_table.c $(shell pkg-config --cflags --libs json-c)
+# The rules of rules/data (rules/README.md) are compiled into the same index.
+RULE_FILES := $(sort $(wildcard rules/data/*.rules))
+GEN_INDEX_SRCS := licenses/gen_index.c scanner/tok.c scanner/text.c scanner/buf.c scanner/perr.c \
+	licenses/lic.c rules/rulefile.c $(BUILD)/gen/lic_table.c
 
-$(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx.json
+$(BUILD)/gen/gen_index: $(GEN_INDEX_SRCS) licenses/index_format.h scanner/tok.h scanner/text.h \
+		rules/rulefile.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O2 -Iscanner -Ilicenses -Irules -I$(BUILD)/gen -o $@ \
+		$(GEN_INDEX_SRCS) $(shell pkg-config --cflags --libs json-c)
+
+$(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx.json \
+		$(RULE_FILES)
 	$(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx-full.json $@ \
-		2>$(BUILD)/gen/index.log
+		$(RULE_FILES) 2>$(BUILD)/gen/index.log || { cat $(BUILD)/gen/index.log; exit 1; }
 	@tail -n 1 $(BUILD)/gen/index.log
 
 $(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin

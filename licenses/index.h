@@ -3,7 +3,10 @@
  *
  *   idx_open(&x, e)            checks the embedded blob, fills x (no copy)
  *   idx_word(&x, w, n)         a word's id, 0 when the index does not know it
- *   idx_lic(&x, i, &lic)       text i: id, aliases, tokens, ranges, text
+ *   idx_count(&x)              entries: license texts, then rules
+ *   idx_ntexts(&x)             license texts: entries [0, idx_ntexts)
+ *   idx_lic(&x, i, &lic)       entry i: id (a rule's name), aliases, tokens,
+ *                              ranges, text, and a rule's kind and expression
  *   idx_find(&x, id)           the index of a text by SPDX id, or -1
  *   idx_bucket(&x, h, &n)      the postings that may hold k-gram hash h;
  *                              compare their .hash with (uint32_t)h
@@ -36,11 +39,16 @@ struct idx_lic {
 	uint32_t ntok, req_lo, req_hi;
 	const char *text;
 	size_t text_len;
+	enum ixf_kind kind;
+	const char *expr; /* rules: the expression; NULL: none */
+	const char *note; /* rules: NULL, or a note for a reviewer */
+	unsigned ngaps, min_cov;
 };
 
 int idx_open(struct idx *x, struct perr *e);
 uint16_t idx_word(const struct idx *x, const char *w, size_t n);
 size_t idx_count(const struct idx *x);
+size_t idx_ntexts(const struct idx *x);
 void idx_lic(const struct idx *x, size_t i, struct idx_lic *out);
 int idx_find(const struct idx *x, const char *id);
 const struct ixf_posting *idx_bucket(const struct idx *x, uint64_t h, size_t *n);

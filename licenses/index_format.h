@@ -10,7 +10,8 @@
  *   header      struct ixf_header
  *   words       a hash table (cap a power of two) of struct ixf_word;
  *               word ids start at 1, 0 is "not in the dictionary"
- *   lics        struct ixf_lic per indexed text, sorted by id
+ *   lics        struct ixf_lic per indexed text, sorted by id, then one
+ *               per rule of rules/data (kind != IXF_TEXT), sorted by name
  *   tokens      uint16 word ids of every text, one after the other
  *   buckets     nbuckets + 1 uint32: postings of bucket b are
  *               [buckets[b], buckets[b + 1])
@@ -27,13 +28,25 @@
 #include <stdint.h>
 
 #define IXF_MAGIC 0x58544c50u /* "PLTX" */
-#define IXF_VERSION 2u
+#define IXF_VERSION 3u
 #define IXF_K 5
+#define IXF_GAP 0xffffu /* the word id of a rule's {{gap}}: no file word has it */
+
+/* What an entry of lics is: a license text, or a rule's kind
+ * (rules/rulefile.h, in the same order, plus one). */
+enum ixf_kind {
+	IXF_TEXT,
+	IXF_NOTICE,
+	IXF_REFERENCE,
+	IXF_TAG_LIKE,
+	IXF_EXCEPTION,
+	IXF_FALSE_POSITIVE,
+};
 
 struct ixf_header {
 	uint32_t magic, version, k;
 	uint32_t nwords, words_cap, words_off;
-	uint32_t nlics, lics_off;
+	uint32_t nlics, lics_off, ntexts; /* texts first, then rules */
 	uint32_t ntokens, tokens_off;
 	uint32_t bucket_bits, buckets_off;
 	uint32_t npostings, postings_off;
@@ -55,6 +68,11 @@ struct ixf_lic {
 	uint32_t req_hi;   /* (after END OF TERMS AND CONDITIONS) are omittable */
 	uint32_t text;     /* offset and length of the reference text */
 	uint32_t text_len;
+	uint32_t expr;     /* rules: offset of the expression; 0: none */
+	uint32_t note;     /* rules: offset of the note; 0: none */
+	uint16_t kind;     /* enum ixf_kind */
+	uint8_t ngaps;     /* rules: IXF_GAP words in the tokens */
+	uint8_t min_cov;   /* rules: % of the words a match needs */
 };
 
 struct ixf_posting {

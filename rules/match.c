@@ -17,6 +17,7 @@
 #endif
 
 #include "buf.h"
+#include "rulefile.h"
 #include "text.h"
 #include "tok.h"
 
@@ -38,7 +39,6 @@ struct hit {
 struct region {
 	int lic;
 	size_t off, n;   /* its hits: m->sorted[off .. off + n) */
-	size_t req;
 	uint32_t fs, fe; /* file words of the first and last hit */
 	size_t distinct; /* file positions hit (a phrase the text repeats hits twice) */
 };
@@ -337,11 +337,14 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.hn = nh;
 	c.fs = a.fs;
 	c.fe = a.fe;
-	c.req = a.L.req_hi - a.L.req_lo;
+	c.req = a.L.req_hi - a.L.req_lo - a.L.ngaps; /* a gap is no word to match */
 	c.matched_req = a.matched_req;
 	c.extra = (a.fe - a.fs + 1) - a.matched_file;
+	c.extra -= c.extra < a.L.ngaps * RULEF_GAP_WORDS ? c.extra : a.L.ngaps * RULEF_GAP_WORDS;
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
+	if (a.L.kind != IXF_TEXT && c.matched_req * 100 < a.L.min_cov * c.req)
+		return 1; /* a rule matches whole or not at all: no partial notices */
 	/* every matched word counts (a title too), extra and missing ones cost;
 	 * missing ones more: a file holding every word of a text is that text
 	 * (Apache-2.0, not its modified twin Pixar; MIT, not JSON) */
@@ -350,21 +353,35 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	return 1;
 }
 
+/* Whether n hits can make a match worth aligning: a license text needs
+ * MATCH_MIN_PARTIAL % of its words (or 100 hits), a rule (a few dozen
+ * words, each k-gram hit once) half of its words. */
+static int enough_hits(const struct match_ctx *m, int lic, size_t n)
+{
+	struct idx_lic L;
+	size_t req;
+
+	idx_lic(m->x, (size_t)lic, &L);
+	req = L.req_hi - L.req_lo - L.ngaps;
+	if (L.kind != IXF_TEXT)
+		return n && 2 * (n + IXF_K - 1) >= req;
+	return n >= 3 && ((n + IXF_K) * 100 >= MATCH_MIN_PARTIAL * req || n >= 100);
+}
+
 /* Aligns a region; hits left outside the span it matched (a second copy
  * of the same text right after the first) are aligned again on their own. */
-static void align_hits(struct match_ctx *m, int lic, const struct hit *h, size_t n, size_t req)
+static void align_hits(struct match_ctx *m, int lic, const struct hit *h, size_t n)
 {
 	size_t fs, fe, a = 0, b = n;
 
-	if (n < 3 || ((n + IXF_K) * 100 < MATCH_MIN_PARTIAL * req && n < 100) ||
-	    !align_region(m, lic, h, n, &fs, &fe))
+	if (!enough_hits(m, lic, n) || !align_region(m, lic, h, n, &fs, &fe))
 		return;
 	while (a < n && h[a].i < fs)
 		a++;
 	while (b > a && h[b - 1].i > fe)
 		b--;
-	align_hits(m, lic, h, a, req);
-	align_hits(m, lic, h + b, n - b, req);
+	align_hits(m, lic, h, a);
+	align_hits(m, lic, h + b, n - b);
 }
 
 static void add_region(struct match_ctx *m, const struct region *r)
@@ -377,24 +394,20 @@ static void add_region(struct match_ctx *m, const struct region *r)
 }
 
 /* Cuts license lic's hits (in file order, at h = m->sorted + off) into
- * regions; keeps those that could reach MATCH_MIN_PARTIAL coverage (or
- * hold 100 hits). */
+ * regions; keeps those with enough hits to be worth aligning. */
 static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
 {
 	const struct hit *h = m->sorted + off;
-	struct idx_lic L;
-	size_t s, e, k, req;
+	size_t s, e, k;
 
-	idx_lic(m->x, (size_t)lic, &L);
-	req = L.req_hi - L.req_lo;
 	for (s = 0; s < n; s = e) {
 		struct region r;
 
 		for (e = s + 1; e < n && h[e].i - h[e - 1].i <= REGION_GAP; e++)
 			;
-		if (e - s < 3 || ((e - s + IXF_K) * 100 < MATCH_MIN_PARTIAL * req && e - s < 100))
+		if (!enough_hits(m, lic, e - s))
 			continue;
-		r = (struct region){ lic, off + s, e - s, req, h[s].i, h[e - 1].i, 1 };
+		r = (struct region){ lic, off + s, e - s, h[s].i, h[e - 1].i, 1 };
 		for (k = s + 1; k < e; k++)
 			r.distinct += h[k].i != h[k - 1].i;
 		add_region(m, &r);
@@ -434,7 +447,7 @@ static void align_best(struct match_ctx *m)
 		if (deep * 2 > g->n)
 			continue;
 		c = m->ncands;
-		align_hits(m, g->lic, m->sorted + g->off, g->n, g->req);
+		align_hits(m, g->lic, m->sorted + g->off, g->n);
 		for (; c < m->ncands; c++) /* where its matches are, not all its hits */
 			for (k = m->cands[c].fs; k <= m->cands[c].fe && k < m->n; k++)
 				depth[k] += depth[k] < 255;
@@ -476,6 +489,34 @@ static char *evidence(const char *text, size_t len, unsigned line)
 	return xstrndup(p, text_cut(p, n, 200));
 }
 
+/* A rule's match: notice, reference or exception, whole (align_region
+ * dropped the partial ones); a false positive says nothing. */
+static struct finding *report_rule(struct match_ctx *m, const struct cand *c,
+				   const struct idx_lic *L, const char *text, size_t len,
+				   struct file_result *r)
+{
+	struct finding *f;
+
+	if (L->kind == IXF_FALSE_POSITIVE)
+		return NULL;
+	f = result_add(r);
+	f->kind = FK_LICENSE;
+	f->method = L->kind == IXF_REFERENCE ? FM_REFERENCE : FM_NOTICE;
+	f->start_line = m->lines[c->fs];
+	f->end_line = m->lines[c->fe];
+	f->coverage = c->matched_req == c->req ? 100 : (int)(c->matched_req * 100 / c->req);
+	f->score = (int)(c->matched_req * 100 / (c->req + c->extra));
+	f->rule = xstrdup(L->id);
+	f->text = evidence(text, len, f->start_line);
+	if (L->expr)
+		f->expression = xstrdup(L->expr); /* an exception's id: detect.c combines it */
+	if (L->note)
+		f->note = xstrdup(L->note);
+	else if (!L->expr)
+		f->note = xstrdup("refers to a license without naming it");
+	return f;
+}
+
 static struct finding *report(struct match_ctx *m, const struct cand *c, const char *text,
 			      size_t len, const struct match_opts *o, struct file_result *r)
 {
@@ -484,9 +525,11 @@ static struct finding *report(struct match_ctx *m, const struct cand *c, const c
 	struct idx_lic L;
 	struct buf b = BUF_INIT;
 
+	idx_lic(m->x, (size_t)c->lic, &L);
+	if (L.kind != IXF_TEXT)
+		return report_rule(m, c, &L, text, len, r);
 	if (cov < MATCH_MIN_PARTIAL || (cov < o->min_coverage && c->matched_req < 40))
 		return NULL;
-	idx_lic(m->x, (size_t)c->lic, &L);
 	f = result_add(r);
 	f->kind = FK_LICENSE;
 	f->method = FM_TEXT;
@@ -548,6 +591,7 @@ static const struct keyword {
 	unsigned last; /* offset of the last letter */
 } keywords[] = {
 	{ "licen", 4 }, { "copyright", 8 },
+	{ "public domain", 12 }, { "perl itself", 10 }, /* notices without "license" */
 };
 
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
@@ -674,6 +718,18 @@ static size_t find_regions(struct match_ctx *m)
 	return m->nregions;
 }
 
+/* Whether a region is a license text's: rules are short, and the
+ * narrow windows hold them whole. */
+static int any_text_region(const struct match_ctx *m)
+{
+	size_t i, nt = idx_ntexts(m->x);
+
+	for (i = 0; i < m->nregions; i++)
+		if ((size_t)m->regions[i].lic < nt)
+			return 1;
+	return 0;
+}
+
 /* Text in a script with few ASCII words (a Japanese license) has too few
  * of them in a narrow window to show anything: it gets wide windows. */
 static int mostly_non_ascii(const char *text, size_t len)
@@ -729,11 +785,14 @@ void match_file(struct match_ctx *m, const char *text, size_t len, const struct 
 	if (!tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW)) {
 		if (!find_regions(m))
 			return;
-		m->n = 0; /* the narrow windows left parts out: again, wide */
-		tokenize_windows(m, text, len, WINDOW_WIDE);
-	}
-	if (!find_regions(m))
+		if (any_text_region(m)) {
+			m->n = 0; /* the narrow windows left parts out: again, wide */
+			tokenize_windows(m, text, len, WINDOW_WIDE);
+			find_regions(m);
+		}
+	} else if (!find_regions(m)) {
 		return;
+	}
 	align_best(m);
 	nkeep = select_best(m);
 	for (i = 0, found = 0; i < nkeep; i++)

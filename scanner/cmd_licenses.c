@@ -76,7 +76,7 @@ static int print_reference(const char *arg)
 		fprintf(stderr, "petal: %s\n", e.msg);
 		return EXIT_INPUT;
 	}
-	for (i = 0; i < idx_count(&x); i++) { /* an alias prints its twin's text */
+	for (i = 0; i < idx_ntexts(&x); i++) { /* an alias prints its twin's text */
 		idx_lic(&x, i, &L);
 		if (!strcmp(L.id, id) || in_list(L.alias, id)) {
 			if (strcmp(L.id, id))

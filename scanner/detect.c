@@ -3,12 +3,14 @@
 #include "detect.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
 #include "expr.h"
+#include "lic.h"
 #include "match.h"
 #include "spdx_tag.h"
 #include "text.h"
@@ -120,6 +122,165 @@ static int tag_found(void *ctx, const struct spdx_tag *t)
 	return 0;
 }
 
+/* --- rule findings: exceptions, conflicts with the tags ---------------- */
+
+static int is_exception_id(const char *s)
+{
+	const struct lic_info *li = s ? lic_find(s, strlen(s)) : NULL;
+
+	return li && li->exception;
+}
+
+/* A single license id (no operator), as a WITH needs on its left. */
+static int single_license(const struct finding *f)
+{
+	return f->kind == FK_LICENSE && f->expression && !strchr(f->expression, ' ') &&
+	       !is_exception_id(f->expression);
+}
+
+/* The license an exception at index i applies to: the nearest single
+ * license before it, else after it.  -1 when there is none. */
+static long exception_target(const struct file_result *r, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0;)
+		if (single_license(&r->findings[k]))
+			return (long)k;
+	for (k = i + 1; k < r->nfindings; k++)
+		if (single_license(&r->findings[k]))
+			return (long)k;
+	return -1;
+}
+
+/* An exception rule's finding holds the exception id alone: it becomes
+ * `LICENSE WITH EXCEPTION` on itself and on the notice or text it applies
+ * to (a tag is left as written), or a problem when no license is near. */
+static void combine_exceptions(struct file_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i], *t;
+		struct buf b = BUF_INIT;
+		long k;
+
+		if (f->kind != FK_LICENSE || f->method == FM_SPDX_TAG || !is_exception_id(f->expression))
+			continue;
+		if ((k = exception_target(r, i)) < 0) {
+			buf_printf(&b, "license exception %s without the license it applies to",
+				   f->expression);
+			f->problem = buf_take(&b);
+			free(f->expression);
+			f->expression = NULL;
+			continue;
+		}
+		t = &r->findings[k];
+		buf_printf(&b, "%s WITH %s", t->expression, f->expression);
+		free(f->expression);
+		f->expression = buf_take(&b);
+		if (t->method != FM_SPDX_TAG) {
+			free(t->expression);
+			t->expression = xstrdup(f->expression);
+		}
+	}
+}
+
+/* Adds each license id of x to *ids (space-separated, each " id "). */
+static void expr_ids(const struct expr *x, struct buf *ids)
+{
+	for (; x; x = x->left) {
+		if (x->kind == EXPR_LICENSE || x->kind == EXPR_REF || x->kind == EXPR_WITH) {
+			const struct expr *l = x->kind == EXPR_WITH ? x->left : x;
+
+			buf_printf(ids, " %s ", l->id);
+			return;
+		}
+		expr_ids(x->right, ids);
+	}
+}
+
+/* GPL-2.0-only, GPL-2.0-or-later and GPL-2.0 are one family here: a text
+ * match cannot tell them apart. */
+static size_t family_len(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n > 5 && !strcmp(id + n - 5, "-only"))
+		return n - 5;
+	if (n > 9 && !strcmp(id + n - 9, "-or-later"))
+		return n - 9;
+	return n;
+}
+
+static int ids_cover(const char *tag_ids, const char *id, int family)
+{
+	size_t n = family ? family_len(id) : strlen(id);
+	const char *p;
+
+	for (p = strchr(tag_ids, ' '); p && p[1]; p = strchr(p + 1, ' '))
+		if (!strncmp(p + 1, id, n) && (p[1 + n] == ' ' ||
+		    (family && family_len(p + 1) == n)))
+			return 1;
+	return 0;
+}
+
+/* Whether every license of f's expression is among the tags' (tag_ids). */
+static int agrees_with_tags(const struct finding *f, const char *tag_ids)
+{
+	struct expr *x = expr_parse(f->expression, strlen(f->expression), NULL);
+	struct buf ids = BUF_INIT;
+	const char *p, *q;
+	int ok = 1;
+
+	if (!x)
+		return 1;
+	expr_ids(x, &ids);
+	for (p = ids.data; ok && p && (p = strchr(p, ' ')) && p[1]; p = q + 1) {
+		char id[128];
+
+		q = strchr(p + 1, ' ');
+		snprintf(id, sizeof(id), "%.*s", (int)(q - p - 1), p + 1);
+		ok = ids_cover(tag_ids, id, f->method == FM_TEXT && f->note);
+	}
+	expr_free(x);
+	buf_release(&ids);
+	return ok;
+}
+
+/* A notice or text naming a license that the file's SPDX tags do not:
+ * both are kept, and the finding says it conflicts. */
+static void mark_conflicts(struct file_result *r)
+{
+	struct buf tags = BUF_INIT, b = BUF_INIT;
+	unsigned line = 0;
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+		struct expr *x;
+
+		if (f->kind != FK_LICENSE || f->method != FM_SPDX_TAG || !f->expression ||
+		    !(x = expr_parse(f->expression, strlen(f->expression), NULL)))
+			continue;
+		expr_ids(x, &tags);
+		expr_free(x);
+		line = line ? line : f->start_line;
+	}
+	for (i = 0; tags.len && i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+
+		if (f->kind != FK_LICENSE || f->method == FM_SPDX_TAG || !f->expression ||
+		    f->problem || agrees_with_tags(f, tags.data))
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "conflicts with the SPDX tag at line %u", line);
+		f->problem = buf_take(&b);
+	}
+	buf_release(&tags);
+	buf_release(&b);
+}
+
 static void set_expression(struct file_result *r)
 {
 	char **v = xcalloc(r->nfindings ? r->nfindings : 1, sizeof(*v));
@@ -142,6 +303,8 @@ void detect_text(struct detect *d, const char *text, size_t len, struct file_res
 		struct match_opts mo = { d->o.min_coverage };
 
 		match_file(d->match, text, len, &mo, r);
+		combine_exceptions(r);
+		mark_conflicts(r);
 	}
 	set_expression(r);
 }

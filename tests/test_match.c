@@ -57,7 +57,7 @@ static void test_self_identification(void **state)
 	size_t i, bad = 0;
 
 	(void)state;
-	for (i = 0; i < idx_count(&idx); i++) {
+	for (i = 0; i < idx_ntexts(&idx); i++) {
 		struct idx_lic L;
 		struct buf want = BUF_INIT;
 		char *got;
