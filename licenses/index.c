@@ -83,6 +83,7 @@ void idx_lic(const struct idx *x, size_t i, struct idx_lic *out)
 	out->note = l->note ? str(x, l->note) : NULL;
 	out->ngaps = l->ngaps;
 	out->min_cov = l->min_cov;
+	out->gap_words = l->gap_words;
 }
 
 int idx_find(const struct idx *x, const char *id)

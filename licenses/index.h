@@ -43,6 +43,7 @@ struct idx_lic {
 	const char *expr; /* rules: the expression; NULL: none */
 	const char *note; /* rules: NULL, or a note for a reviewer */
 	unsigned ngaps, min_cov;
+	unsigned gap_words; /* reference words that the gaps replaced */
 };
 
 int idx_open(struct idx *x, struct perr *e);

@@ -73,6 +73,8 @@ struct ixf_lic {
 	uint16_t kind;     /* enum ixf_kind */
 	uint8_t ngaps;     /* rules: IXF_GAP words in the tokens */
 	uint8_t min_cov;   /* rules: % of the words a match needs */
+	uint16_t gap_words; /* texts: reference words the gaps replaced */
+	uint16_t pad;
 };
 
 struct ixf_posting {

@@ -41,6 +41,7 @@ struct region {
 	size_t off, n;   /* its hits: m->sorted[off .. off + n) */
 	uint32_t fs, fe; /* file words of the first and last hit */
 	size_t distinct; /* file positions hit (a phrase the text repeats hits twice) */
+	size_t order;    /* distinct, plus the k-grams the reference's gaps hide */
 };
 
 struct cand {
@@ -299,7 +300,7 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 			size_t *fs, size_t *fe)
 {
 	struct align a = { m, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
-	size_t *order = xmalloc(nh * sizeof(*order)), len, k;
+	size_t *order = xmalloc(nh * sizeof(*order)), len, k, absorbed;
 	struct cand c;
 
 	idx_lic(m->x, (size_t)lic, &a.L);
@@ -340,15 +341,18 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.req = a.L.req_hi - a.L.req_lo - a.L.ngaps; /* a gap is no word to match */
 	c.matched_req = a.matched_req;
 	c.extra = (a.fe - a.fs + 1) - a.matched_file;
-	c.extra -= c.extra < a.L.ngaps * RULEF_GAP_WORDS ? c.extra : a.L.ngaps * RULEF_GAP_WORDS;
+	absorbed = c.extra < a.L.ngaps * RULEF_GAP_WORDS ? c.extra : a.L.ngaps * RULEF_GAP_WORDS;
+	c.extra -= absorbed; /* what fills a gap is the gap's, not extra */
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
 	if (a.L.kind != IXF_TEXT && c.matched_req * 100 < a.L.min_cov * c.req)
 		return 1; /* a rule matches whole or not at all: no partial notices */
 	/* every matched word counts (a title too), extra and missing ones cost;
 	 * missing ones more: a file holding every word of a text is that text
-	 * (Apache-2.0, not its modified twin Pixar; MIT, not JSON) */
-	c.rank = 2 * (long)c.matched - (long)c.extra - 3 * (long)c.missing;
+	 * (Apache-2.0, not its modified twin Pixar; MIT, not JSON).  A word in
+	 * a gap counts half a matched one: where a text has a name, its twin
+	 * that names it exactly wins (BSD-3-Clause-HP over BSD-3-Clause). */
+	c.rank = 2 * (long)c.matched + (long)absorbed - (long)c.extra - 3 * (long)c.missing;
 	add_cand(m, &c);
 	return 1;
 }
@@ -398,8 +402,13 @@ static void add_region(struct match_ctx *m, const struct region *r)
 static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
 {
 	const struct hit *h = m->sorted + off;
-	size_t s, e, k;
+	struct idx_lic L;
+	size_t s, e, k, gap_kgrams;
 
+	idx_lic(m->x, (size_t)lic, &L);
+	/* a text's replaceable phrase is a gap in the index: the k-grams over
+	 * it, which its twins without the gap do hit, are counted as hit */
+	gap_kgrams = L.ngaps * (IXF_K - 1) + L.gap_words;
 	for (s = 0; s < n; s = e) {
 		struct region r;
 
@@ -407,9 +416,10 @@ static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
 			;
 		if (!enough_hits(m, lic, e - s))
 			continue;
-		r = (struct region){ lic, off + s, e - s, h[s].i, h[e - 1].i, 1 };
+		r = (struct region){ lic, off + s, e - s, h[s].i, h[e - 1].i, 1, 0 };
 		for (k = s + 1; k < e; k++)
 			r.distinct += h[k].i != h[k - 1].i;
+		r.order = r.distinct + gap_kgrams;
 		add_region(m, &r);
 	}
 }
@@ -418,8 +428,8 @@ static int region_cmp(const void *pa, const void *pb)
 {
 	const struct region *a = pa, *b = pb;
 
-	if (a->distinct != b->distinct)
-		return a->distinct > b->distinct ? -1 : 1;
+	if (a->order != b->order)
+		return a->order > b->order ? -1 : 1;
 	if (a->fs != b->fs)
 		return a->fs < b->fs ? -1 : 1;
 	return a->lic - b->lic;
@@ -829,8 +839,8 @@ static void missing_run(struct runs *u, size_t a, size_t b, unsigned line)
 
 	buf_reset(&u->b);
 	for (i = a; i < b; i++) {
-		if (i < u->L->req_lo || i >= u->L->req_hi)
-			continue;
+		if (i < u->L->req_lo || i >= u->L->req_hi || u->L->tok[i] == IXF_GAP)
+			continue; /* omittable, or replaceable text */
 		if (u->b.len < 240)
 			buf_printf(&u->b, "%s%s", run.nwords ? " " : "", u->m->ref_words[u->L->tok[i]]);
 		else if (u->b.len < 244)
