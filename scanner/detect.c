@@ -165,7 +165,7 @@ static void combine_exceptions(struct file_result *r)
 		struct buf b = BUF_INIT;
 		long k;
 
-		if (f->kind != FK_LICENSE || f->method == FM_SPDX_TAG || !is_exception_id(f->expression))
+		if (f->kind != FK_LICENSE || f->method != FM_NOTICE || !is_exception_id(f->expression))
 			continue;
 		if ((k = exception_target(r, i)) < 0) {
 			buf_printf(&b, "license exception %s without the license it applies to",
