@@ -75,7 +75,38 @@ struct match_ctx {
 	struct buf words;     /* the file's words, NUL-separated */
 	size_t *woff;         /* offset of word i in words */
 	const char **ref_words; /* word id -> text */
+	unsigned char *legal;   /* word id -> 1 + its index in legal_terms, or 0 */
 };
+
+/* Words of legal drafting.  Text dense with them reads like a license
+ * even where it shares few phrases with any known one. */
+static const char *const legal_terms[] = {
+	"permission", "granted", "redistribute", "redistribution", "modify", "distribute",
+	"sublicense", "warranty", "warranties", "merchantability", "fitness", "liability",
+	"liable", "damages", "infringement", "licensee", "licensor", "royalty", "perpetual",
+	"irrevocable", "indemnify", "disclaimer", "disclaimed", "derivative", "conditions",
+	"noninfringement", "consequential", "incidental", "exemplary", "tort", "negligence",
+	"notwithstanding", "hereby", "herein", "thereof", "licensed", "rights", "terms",
+	"obligations", "jurisdiction", "breach", "terminate", "termination", "patent",
+};
+
+#define NLEGAL (sizeof(legal_terms) / sizeof(legal_terms[0]))
+#define LEGAL_SPAN 300 /* words: the stretch in which legal terms are counted */
+#define LEGAL_MIN 20   /* distinct terms in one stretch that make it license-like */
+
+static unsigned char *legal_table(const struct idx *x)
+{
+	unsigned char *t = xcalloc(65536, 1);
+	size_t i;
+
+	for (i = 0; i < NLEGAL; i++) {
+		uint16_t id = idx_word(x, legal_terms[i], strlen(legal_terms[i]));
+
+		if (id)
+			t[id] = (unsigned char)(i + 1);
+	}
+	return t;
+}
 
 struct match_ctx *match_ctx_new(const struct idx *x)
 {
@@ -85,6 +116,7 @@ struct match_ctx *match_ctx_new(const struct idx *x)
 	m->count = xcalloc(idx_count(x) + 1, sizeof(*m->count));
 	m->stamp = xcalloc(65536, sizeof(*m->stamp));
 	m->dp = xmalloc(GAP_DP_MAX * sizeof(*m->dp) + 64);
+	m->legal = legal_table(x);
 	return m;
 }
 
@@ -105,6 +137,7 @@ void match_ctx_free(struct match_ctx *m)
 	buf_release(&m->words);
 	free(m->woff);
 	free(m->ref_words);
+	free(m->legal);
 	free(m);
 }
 
@@ -788,30 +821,81 @@ static void report_unknown(struct match_ctx *m, const char *text, size_t len, si
 	f->problem = buf_take(&b);
 }
 
+/* The stretch of LEGAL_SPAN words holding most distinct legal terms:
+ * returns their count, its first and last term in *fs, *fe. */
+static size_t densest_legal(const struct match_ctx *m, size_t *fs, size_t *fe)
+{
+	uint16_t count[NLEGAL + 1] = { 0 };
+	size_t i, distinct = 0, best = 0;
+
+	for (i = 0; i < m->n; i++) {
+		unsigned t = m->legal[m->ids[i]];
+
+		if (i >= LEGAL_SPAN) {
+			unsigned o = m->legal[m->ids[i - LEGAL_SPAN]];
+
+			distinct -= o && --count[o] == 0;
+		}
+		if (!t)
+			continue;
+		distinct += count[t]++ == 0;
+		if (distinct > best) {
+			size_t k = i >= LEGAL_SPAN ? i - LEGAL_SPAN + 1 : 0;
+
+			while (!m->legal[m->ids[k]])
+				k++;
+			best = distinct;
+			*fs = k;
+			*fe = i;
+		}
+	}
+	return best;
+}
+
+/* Legal drafting that no known text or rule matched: said so, for a
+ * reviewer, with the terms that made it look like a license. */
+static void report_legal_text(struct match_ctx *m, const char *text, size_t len,
+			      struct file_result *r)
+{
+	size_t fs = 0, fe = 0, n = densest_legal(m, &fs, &fe);
+	struct buf b = BUF_INIT;
+	struct finding *f;
+
+	if (n < LEGAL_MIN || fe - fs + 1 < 3 * n)
+		return; /* too few, or a list of terms (like the one above), not prose */
+	f = result_add(r);
+	f->kind = FK_LICENSE;
+	f->method = FM_UNKNOWN;
+	f->rule = xstrdup("unknown-license-text");
+	f->start_line = m->lines[fs];
+	f->end_line = m->lines[fe];
+	f->text = evidence(text, len, f->start_line);
+	buf_printf(&b, "license-like text not identified: %zu distinct legal terms within %d "
+		       "words, no known license text or notice matched", n, LEGAL_SPAN);
+	f->problem = buf_take(&b);
+}
+
 void match_file(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
 		struct file_result *r)
 {
-	size_t i, nkeep, found;
+	size_t i, nkeep, found, before = r->nfindings;
 
 	m->n = 0;
 	buf_reset(&m->words);
-	if (!tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW)) {
-		if (!find_regions(m))
-			return;
-		if (any_text_region(m)) {
-			m->n = 0; /* the narrow windows left parts out: again, wide */
-			tokenize_windows(m, text, len, WINDOW_WIDE);
-			find_regions(m);
-		}
-	} else if (!find_regions(m)) {
-		return;
+	if (!tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW) &&
+	    find_regions(m) && any_text_region(m)) {
+		m->n = 0; /* the narrow windows left parts out: again, wide */
+		tokenize_windows(m, text, len, WINDOW_WIDE);
 	}
+	find_regions(m);
 	align_best(m);
 	nkeep = select_best(m);
 	for (i = 0, found = 0; i < nkeep; i++)
 		found += report(m, &m->cands[i], text, len, o, r) != NULL;
 	if (!found)
 		report_unknown(m, text, len, nkeep, r);
+	if (r->nfindings == before) /* nothing said: still legal text? */
+		report_legal_text(m, text, len, r);
 }
 
 /* --- explain ----------------------------------------------------------- */
