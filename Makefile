@@ -91,6 +91,7 @@ FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
 FUZZERS += match
+FUZZERS += licmeta
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o

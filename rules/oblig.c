@@ -257,7 +257,7 @@ void oblig_finish(struct oblig *o)
 		struct oblig_group *g = &o->g[i];
 
 		strs_sort_uniq(&g->holders);
-		for (k = 0; !strcmp(g->id, "Apache-2.0") && k < o->notice_paths.n; k++)
+		for (k = 0; (g->res.oblig & LM_INCLUDE_NOTICE_FILE) && k < o->notice_paths.n; k++)
 			if (notice_covers(o->notice_paths.v[k], &g->files))
 				strs_add(&g->notices, o->notice_paths.v[k]);
 		o->t.oblig |= g->res.oblig;

@@ -7,9 +7,10 @@
  * its operands -- "MIT", "GPL-2.0-only WITH Classpath-exception-2.0",
  * "LicenseRef-x" -- and each operand is a group: the files and packages that
  * bring it, the copyright holders of those files (FK_COPYRIGHT findings),
- * the NOTICE files that go with it (Apache-2.0: a file named NOTICE,
- * NOTICE.txt or NOTICE.md in the directory of a file that carries it, or
- * above), and its obligations.  Every OR resolved is kept as a choice
+ * the NOTICE files that go with it (when the use asks for them, as
+ * Apache-2.0 4(d) does when distributing: a file named NOTICE, NOTICE.txt
+ * or NOTICE.md in the directory of a file that carries it, or above), and
+ * its obligations.  Every OR resolved is kept as a choice
  * (expression, what was taken, how many files), so a reader can see what
  * was assumed.
  *
@@ -49,7 +50,7 @@ struct oblig_group {
 	struct oblig_strs files;    /* paths, in scan order */
 	struct oblig_strs packages; /* "ecosystem/name@version (manifest path)" */
 	struct oblig_strs holders;  /* sorted, distinct after finish */
-	struct oblig_strs notices;  /* NOTICE files (Apache-2.0 groups only) */
+	struct oblig_strs notices;  /* NOTICE files, when include-notice-file */
 };
 
 struct oblig_choice {

@@ -145,10 +145,27 @@ static void test_notices(void **state)
 	assert_int_equal(g->notices.n, 2);
 	assert_string_equal(g->notices.v[0], "NOTICE.md");
 	assert_string_equal(g->notices.v[1], "a/NOTICE");
-	g = find(o, "Apache-2.0 WITH LLVM-exception");
-	assert_int_equal(g->notices.n, 2);
-	assert_string_equal(g->notices.v[1], "c.tar!/pkg/NOTICE");
+	g = find(o, "Apache-2.0 WITH LLVM-exception"); /* object code: 4(d) lifted */
+	assert_int_equal(g->notices.n, 0);
 	assert_int_equal(find(o, "MIT")->notices.n, 0);
+	oblig_free(o);
+	/* distributing source, the exception lifts nothing: the archive's
+	 * NOTICE goes with its files */
+	o = oblig_new(LM_USE_SOURCE);
+	feed(o, "a/NOTICE", NULL, NULL, NULL);
+	feed(o, "c.tar!/pkg/NOTICE", NULL, NULL, NULL);
+	feed(o, "c.tar!/pkg/z.c", "Apache-2.0 WITH LLVM-exception", NULL, NULL);
+	oblig_finish(o);
+	g = find(o, "Apache-2.0 WITH LLVM-exception");
+	assert_int_equal(g->notices.n, 1);
+	assert_string_equal(g->notices.v[0], "c.tar!/pkg/NOTICE");
+	oblig_free(o);
+	/* running it as a service asks for no NOTICE */
+	o = oblig_new(LM_USE_SAAS);
+	feed(o, "a/NOTICE", NULL, NULL, NULL);
+	feed(o, "a/x.c", "Apache-2.0", NULL, NULL);
+	oblig_finish(o);
+	assert_int_equal(find(o, "Apache-2.0")->notices.n, 0);
 	oblig_free(o);
 	assert_true(oblig_is_notice("x/notice"));
 	assert_true(oblig_is_notice("NOTICE.TXT"));

@@ -48,6 +48,7 @@ assert b["summary"]["with_license"] == 6 and b["summary"]["review"] == 0, b["sum
 sl = {g["license"]: g for g in s["licenses"]}
 assert "network-disclosure" in sl["AGPL-3.0-only"]["obligations"], sl["AGPL-3.0-only"]
 assert "include-notice-file" not in sl["Apache-2.0"]["obligations"], sl["Apache-2.0"]
+assert sl["Apache-2.0"]["notice_files"] == [], sl["Apache-2.0"]
 assert sl["MIT"]["obligations"] == [], sl["MIT"]
 assert "disclose-source" not in s["summary"]["obligations"], s["summary"]
 PY
