@@ -42,6 +42,9 @@ FAMILY = [  # (id regex, category, terms, note)
     (r"^CERN-OHL-W-", "weak-copyleft", "@attrib dist:disclose-source,same-license scope=file", "named weakly reciprocal (W)"),
     (r"^CERN-OHL-S-", "strong-copyleft", "@attrib dist:disclose-source,same-license scope=work", "named strongly reciprocal (S)"),
     (r"^CDLA-Sharing-", "weak-copyleft", "@attrib dist:same-license scope=file dist:disclose-source", "data sharing licence (family)"),
+    (r"^LiLiQ-P-", "permissive", "@attrib", "named permissive (P: permissive)"),
+    (r"^LiLiQ-R-", "weak-copyleft", "@attrib dist:disclose-source,same-license scope=file", "named reciprocal (R)"),
+    (r"^LiLiQ-Rplus-", "strong-copyleft", "@attrib dist:disclose-source,same-license scope=work", "named strongly reciprocal (R+)"),
     (r"^EUPL-", "strong-copyleft", "@attrib dist:disclose-source,same-license scope=work", "EUPL (family)"),
 ]
 
@@ -51,7 +54,7 @@ NONCOMM = re.compile(r"(only|solely|exclusively) for (your own )?non-?commercial
                      r"(prohibited|not (permitted|allowed))|for commercial purposes is prohibited|"
                      r"or for non-commercial or personal use|\A\W*[^.]{0,60}non-?commercial[^.]{0,60}licen[cs]e", re.I)
 SOURCE = re.compile(r"(source code|corresponding source|source form)[^.]{0,120}(must|shall) be (made )?(available|distributed|provided)|"
-                    r"(must|shall) (make|be made)[^.]{0,40}source[^.]{0,40}available|"
+                    r"(must|shall) (also )?(make|be made)[^.]{0,40}source[^.]{0,60}available|"
                     r"under the (same|terms of this) (licen[cs]e|agreement)[^.]{0,80}(modif|derivative)", re.I)
 PD = re.compile(r"public domain", re.I)
 GRANT = re.compile(r"permission is hereby granted|permission to use, copy, modify|"
