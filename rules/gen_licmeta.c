@@ -67,7 +67,7 @@ static void die(struct gen *g, const char *fmt, ...)
 	exit(1);
 }
 
-static char *dup(const char *s)
+static char *xdup(const char *s)
 {
 	char *d = strdup(s);
 
@@ -163,7 +163,7 @@ static void terms(struct gen *g, struct ent *e, char *s, int depth)
 		die(g, "macros nested too deep");
 	for (tok = strtok_r(s, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
 		if (*tok == '@') {
-			char *copy = dup(macro_find(g, tok + 1));
+			char *copy = xdup(macro_find(g, tok + 1));
 
 			terms(g, e, copy, depth + 1);
 		} else if (!strncmp(tok, "scope=", 6)) {
@@ -197,8 +197,8 @@ static void macro_def(struct gen *g, char *s)
 	for (size_t i = 0; i < g->nmacros; i++)
 		if (!strcmp(g->macros[i].name, s + 1))
 			die(g, "macro '%s' defined twice", s);
-	g->macros[g->nmacros].name = dup(s + 1);
-	g->macros[g->nmacros++].terms = dup(sp);
+	g->macros[g->nmacros].name = xdup(s + 1);
+	g->macros[g->nmacros++].terms = xdup(sp);
 }
 
 /* "ID CATEGORY BASIS TERMS... | NOTE" or "ID = TARGET | NOTE" */
@@ -220,15 +220,15 @@ static void entry(struct gen *g, char *s)
 	e->line = g->line;
 	e->info.id = lic_at((size_t)(e - g->ents))->id;
 	e->info.exception = lic_at((size_t)(e - g->ents))->exception;
-	e->note = dup(bar ? bar : "");
+	e->note = xdup(bar ? bar : "");
 	if (cat && !strcmp(cat, "=")) {
 		if (!(e->alias = strtok_r(NULL, " \t", &save)))
 			die(g, "%s: alias without a target", id);
-		e->alias = dup(e->alias);
+		e->alias = xdup(e->alias);
 		if ((e->with = strtok_r(NULL, " \t", &save)) != NULL) {
 			if (strcmp(e->with, "WITH") || !(e->with = strtok_r(NULL, " \t", &save)))
 				die(g, "%s: want '= LICENSE' or '= LICENSE WITH EXCEPTION'", id);
-			e->with = dup(e->with);
+			e->with = xdup(e->with);
 		}
 		return;
 	}

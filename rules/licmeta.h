@@ -23,8 +23,10 @@
  *   lm_category_name(c)        "permissive", "weak-copyleft", ...
  *   lm_category_parse(s, &c)   the reverse; 0, or -1 for an unknown name
  *
- *   lm_find(id)                the entry of a canonical id, NULL if none
- *   lm_use_parse / lm_use_name, lm_oblig_name, lm_scope_name, lm_basis_name
+ *   lm_find(id)                the entry of an id (any case), NULL if none
+ *   lm_count(), lm_at(i)       every entry, parallel to lic_count/lic_at
+ *   lm_use_parse/lm_use_name, lm_oblig_parse/lm_oblig_name, lm_scope_name,
+ *   lm_basis_name              names as in licmeta.txt and the JSON output
  *
  *   lm_expr_eval(x, use, &res) obligations of an expression tree (expr.h):
  *                              AND takes both sides, OR the less demanding
@@ -33,6 +35,10 @@
  *                              lifts.  res.chosen is the expression with
  *                              each OR resolved to the side taken.
  *   lm_result_release(&res)
+ *   lm_cost(oblig, scope, unknown)   the weight OR compares: a limit on use
+ *                              outweighs network terms, then source terms by
+ *                              scope, then the licence and paperwork; no
+ *                              data outweighs everything
  *
  * Ownership: lm_find's entries are static; lm_result owns its strings.
  * Everything is read-only data: safe from any thread. */
