@@ -63,6 +63,8 @@ LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
 LIB_SRCS += rules/rulefile.c
 LIB_SRCS += licenses/lic.c
+LIB_SRCS += rules/licmeta.c
+LIB_SRCS += rules/oblig.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
 
 CLI_SRCS += scanner/main.c
@@ -70,6 +72,8 @@ CLI_SRCS += scanner/cmd_scan.c
 CLI_SRCS += scanner/cmd_explain.c
 CLI_SRCS += scanner/cmd_licenses.c
 CLI_SRCS += scanner/cmd_version.c
+CLI_SRCS += scanner/cmd_obligations.c
+CLI_SRCS += scanner/cmd_notice.c
 
 TESTS += tests/test_expr
 TESTS += tests/test_spdx_tag
@@ -81,15 +85,19 @@ TESTS += tests/test_walk
 TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline
+TESTS += tests/test_licmeta
+TESTS += tests/test_oblig
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
 FUZZERS += match
+FUZZERS += licmeta
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
+LIB_OBJS += $(BUILD)/obj/gen/licmeta_table.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TESTS:%=$(BUILD)/%)
 REPLAY_BINS := $(FUZZERS:%=$(BUILD)/fuzz/%_replay)
@@ -161,6 +169,18 @@ $(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/packag
 $(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin
 	@mkdir -p $(dir $@)
 	$(CC) -c -DINDEX_BIN='"$(BUILD)/gen/index.bin"' -o $@ licenses/index_blob.S
+
+# License metadata: rules/licmeta.txt checked against the id table and
+# compiled to lm_table[] (rules/gen_licmeta.c links licmeta.c for its names).
+$(BUILD)/gen/gen_licmeta: rules/gen_licmeta.c rules/licmeta.c rules/licmeta.h scanner/buf.c \
+		rules/expr.c licenses/lic.c $(BUILD)/gen/lic_table.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -Iscanner -Irules -Ilicenses -I$(BUILD)/gen -o $@ \
+		rules/gen_licmeta.c rules/licmeta.c scanner/buf.c scanner/perr.c rules/expr.c \
+		licenses/lic.c $(BUILD)/gen/lic_table.c
+
+$(BUILD)/gen/licmeta_table.c: $(BUILD)/gen/gen_licmeta rules/licmeta.txt
+	$(BUILD)/gen/gen_licmeta rules/licmeta.txt $@
 
 # --- tests -------------------------------------------------------------------
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libpetal.a

@@ -463,6 +463,26 @@ static void test_negatives(void **state)
 }
 
 /* This project's own sources, tags removed, match nothing. */
+/* The license texts (and unknown legal text) found: the README's
+ * examples of notices and references are what they are. */
+static char *text_matches(const char *text, size_t len)
+{
+	struct match_ctx *m = match_ctx_new(&idx);
+	struct match_opts o = { MATCH_MIN_COVERAGE };
+	struct file_result r;
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	result_init(&r);
+	match_file(m, text, len, &o, &r);
+	for (i = 0; i < r.nfindings; i++)
+		if (r.findings[i].method == FM_TEXT || r.findings[i].method == FM_UNKNOWN)
+			buf_printf(&b, " %s:%d", r.findings[i].rule, r.findings[i].coverage);
+	result_release(&r);
+	match_ctx_free(m);
+	return buf_take(&b);
+}
+
 static void test_own_sources(void **state)
 {
 	static const char *const files[] = { "scanner/pipeline.c", "scanner/arc.c", "rules/expr.c",
@@ -485,7 +505,7 @@ static void test_own_sources(void **state)
 		assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
 		fclose(f);
 		memcpy(data, "/* no tag here: the first line is gone ", 39 < n ? 39 : (size_t)n);
-		got = matches(data, (size_t)n, 0);
+		got = text_matches(data, (size_t)n);
 		if (*got)
 			fail_msg("%s matched %s", files[i], got);
 		free(got);
