@@ -17,24 +17,48 @@ Each file of a package, debian/ and .pc/ (quilt's copies) left out, is:
   disagree    petal names a license the stanza does not
   coarse      the same, but the bench itself confirms the file carries
               that license (its own reading of an SPDX-License-Identifier
-              line, or 80% of the SPDX reference text's word pairs in the
-              file): debian/copyright is coarser than the file
-  nothing     petal found no license; "silent" when the file has no word
-              of a license statement at all (licen[cs]e, permission is
-              hereby granted, redistribution and use, public domain, free
-              software, warranty, SPDX): nothing to find, the stanza's
-              claim cannot be checked on it
-agreement = (exact + compatible) / (exact + compatible + disagree + nothing
-that is not silent): over the files where the stanza names an SPDX license
-and the file says something about its license.
+              line, of a GPL/LGPL/Apache/MPL/Perl notice (NOTICES), or 80%
+              of the SPDX reference text's word pairs in the file):
+              debian/copyright is coarser than the file
+              or the file's license statement says "public domain" where
+              the stanza does not
+  nothing     petal found no license in a file that makes a license
+              statement (STATEMENT below: an SPDX tag, "licensed under",
+              "is free software", "Permission is hereby granted", "same
+              terms as Perl", "see LICENSE", a manifest's license field...)
+  silent      petal found nothing and the file makes no such statement:
+              nothing to find, the stanza's claim cannot be checked on it
+agreement = (exact + compatible) / (exact + compatible + disagree + nothing):
+over the files whose stanza names an SPDX license and whose text makes a
+license statement (or in which petal found one).
 """
 import collections, json, os, re, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dep5  # noqa: E402
 
-LICWORDS = re.compile(r"licen[cs]e|spdx-license|permission is hereby granted|permission to use|"
-                      r"redistribution and use|public domain|free software|warrant", re.I)
+# A statement about the license of the file it is in (or of its package,
+# for a manifest): the bench's own, deliberately plain, regexes.
+STATEMENT = re.compile(
+    r"spdx-license-identifier|licen[cs]ed under|under the terms of|is free software|"
+    r"permission is hereby granted|redistribution and use in source|permission to use, copy|"
+    r"public domain|same terms as perl|you may not use this file except|mozilla public licen|"
+    r"license, v\. ?2|(distributed|released|available|provided|covered|licen[cs]ed|published) under|"
+    r"under (the|an?) [\w.\- ]{0,40}licen[cs]e|see (the )?(file )?(license|licence|copying)|"
+    r"^\W*\"?licen[cs]es?\"?\s*[:=]|:licen[cs]e:|gnu (lesser |library )?general public|"
+    r"\b(mit|bsd|isc|apache|zlib|curl|gpl|lgpl|mpl)[\w.\- ]{0,12} licen[cs]e", re.I | re.M)
+PUBLIC_DOMAIN = re.compile(r"public domain", re.I)
+# Notices the bench reads itself, to confirm that a file names a license
+# its stanza does not (license families: versions, not -only/-or-later).
+NOTICES = [
+    (re.compile(r"GNU (?:Lesser|Library) General Public License[^.]{0,80}?version (\d(?:\.\d)?)", re.I | re.S),
+     lambda m: "LGPL-%s" % (m.group(1) if "." in m.group(1) else m.group(1) + (".1" if m.group(1) == "2" else ".0"))),
+    (re.compile(r"GNU (?:Affero )?General Public License[^.]{0,80}?version (\d)", re.I | re.S),
+     lambda m: ("AGPL-%s.0" if "affero" in m.group(0).lower() else "GPL-%s.0") % m.group(1)),
+    (re.compile(r"Apache License,?\s+Version\s+2\.0", re.I), lambda m: "Apache-2.0"),
+    (re.compile(r"Mozilla Public[\s#*/]+License,?\s+v(?:ersion)?\.?\s*2\.0", re.I), lambda m: "MPL-2.0"),
+    (re.compile(r"same terms as Perl", re.I), lambda m: "Artistic-1.0"),
+]
 TAG = re.compile(r"SPDX-License-Identifier:\s*([^\n]*)", re.I)
 EQUIV = {"Artistic-1.0-Perl": "Artistic-1.0", "Artistic-1.0-cl8": "Artistic-1.0"}
 CATS = ("exact", "compatible", "disagree", "coarse", "nothing", "silent")
@@ -68,12 +92,22 @@ def read(path):
 
 
 def first_license_line(text):
+    """The first line of a license statement, with the line after it."""
     lines = text.split("\n")
     for n, line in enumerate(lines):
-        if LICWORDS.search(line):
+        if STATEMENT.search(line):
             s = " ".join((line + " " + (lines[n + 1] if n + 1 < len(lines) else "")).split())
             return "line %d: %s" % (n + 1, s[:170])
     return ""
+
+
+def shape(line):
+    """What a statement looks like, for grouping: its first words from the match on."""
+    m = STATEMENT.search(line.split(": ", 1)[-1])
+    if not m:
+        return ""
+    rest = line.split(": ", 1)[-1][m.start():]
+    return " ".join(re.findall(r"[a-z0-9]+", rest.lower())[:7])
 
 
 class Bench:
@@ -93,7 +127,11 @@ class Bench:
         tags = set()
         for m in TAG.finditer(text):
             tags |= {fam(x) for x in expr_ids(m.group(1))}
-        bg = dep5.bigrams(dep5.words(text))
+        for rx, family in NOTICES:
+            for m in rx.finditer(text[:200000]):
+                tags.add(family(m))
+        # comment leaders that are words would break the word pairs
+        bg = dep5.bigrams([w for w in dep5.words(text) if w not in ("dnl", "rem")])
         return {i for i in ids if fam(i) in {fam(t) for t in tags}
                 or self.lic.contains(bg, i, 0.8)}
 
@@ -172,7 +210,11 @@ class Bench:
             partial = [f["rule"] for f in r["findings"] if not f.get("expression") and f.get("rule")]
             if partial:
                 line = "partial match %s; %s" % (",".join(partial), line)
-            return ("nothing" if line else "silent"), line
+            if not line:
+                return "silent", ""
+            if PUBLIC_DOMAIN.search(line) and "public-domain" not in S:
+                return "coarse", "public-domain: " + line
+            return "nothing", line
         if P == S:
             return "exact", ""
         fs = {fam(i) for i in S}
@@ -203,9 +245,9 @@ def kinds(rows):
         if cat == "disagree":
             key = "disagree: stanza %s, petal %s" % (sd, pe)
         elif cat == "coarse":
-            key = "coarse: stanza %s, file %s" % (sd, pe)
+            key = "coarse: stanza %s, file %s" % (sd, pe or detail.split(":")[0])
         elif cat == "nothing":
-            key = "nothing: stanza %s" % sd
+            key = "nothing: stanza %s, file says '%s...'" % (sd, shape(detail))
         else:
             continue
         k.setdefault(key, []).append(row)
@@ -243,10 +285,11 @@ def main():
         tot["coarse"], tot["nothing"], tot["silent"], tot["not judged"], pct(g, d)))
     say("")
     say("per-file agreement: %d/%d = %s  (target >= 90%%)" % (g, d, pct(g, d).strip()))
-    say("  = (exact + compatible) / (exact + compatible + disagree + nothing): files whose stanza")
-    say("    names an SPDX license and whose text says something about a license; 'silent' files")
-    say("    (no license words) and 'coarse' ones (the file itself says another license, so")
-    say("    debian/copyright is coarser than the file) are left out of it")
+    say("  = (exact + compatible) / (exact + compatible + disagree + nothing): text files whose")
+    say("    stanza names an SPDX license and that make a license statement (SPDX tag, 'licensed")
+    say("    under', 'is free software', 'Permission is hereby granted', 'see LICENSE', ...);")
+    say("    'silent' files (no statement, petal found nothing) and 'coarse' ones (the file itself")
+    say("    says another license: debian/copyright is coarser than the file) are left out")
     say("exact only: %s; over every judged file, silent ones counted as misses: %s" % (
         pct(tot["exact"], d).strip(), pct(g, judged).strip()))
     say("not judged: " + ", ".join("%s %d" % kv for kv in b.unjudged.most_common()))
@@ -257,6 +300,15 @@ def main():
     say("files on disk missing from petal's output: %d" % miss)
     secs = float(seconds)
     say("speed: petal scanned %d records in %.2f s (-j2) = %.0f files/s" % (nrec, secs, nrec / secs))
+    say("")
+    say("== disagreements by license (stanza -> petal) ==")
+    pairs = collections.Counter((row[3], row[4]) for row in b.rows if row[2] == "disagree")
+    for (sd, pe), n in pairs.most_common():
+        say("  %5d  %s -> %s" % (n, sd, pe))
+    say("== petal found nothing in a file with a license statement, by stanza license ==")
+    nothing = collections.Counter(row[3] for row in b.rows if row[2] == "nothing")
+    for sd, n in nothing.most_common():
+        say("  %5d  %s" % (n, sd))
     say("")
     say("== debian/copyright itself ==")
     coarse = [row for row in b.rows if row[2] == "coarse"]

@@ -246,3 +246,31 @@ def show(tree):
         s = tree[1] or "?" + tree[2]
         return s + (" WITH %s" % tree[3] if tree[3] else "")
     return "(" + (" %s " % tree[0]).join(show(k) for k in tree[1]) + ")"
+
+
+def selftest():
+    """Checks of the parser on a made-up debian/copyright (run by the bench first)."""
+    cr = parse("Format: x\n\nFiles: *\nCopyright: a\nLicense: GPL-2+\n\n"
+               "Files: src/*.c  lib/a\\*b\nCopyright: b\nLicense: Expat or GPL-2+, and BSD-3-clause\n\n"
+               "Files: src/x.c\nLicense: LGPL-2.1+ with OpenSSL exception\n\n"
+               "# comment\nLicense: Expat\n Permission is hereby granted...\n")
+    assert cr.stanza("README").license == "GPL-2+"
+    assert cr.stanza("src/sub/y.c").license.startswith("Expat")      # `*` matches `/`
+    assert cr.stanza("lib/a*b").license.startswith("Expat")         # `\*` is a star
+    assert cr.stanza("lib/axb").license == "GPL-2+"
+    assert cr.stanza("src/x.c").license.startswith("LGPL")          # the last match wins
+    assert "expat" in cr.texts
+    lic = Licenses.__new__(Licenses)
+    lic.ids = {"gpl-2.0-or-later": "GPL-2.0-or-later", "lgpl-2.1-or-later": "LGPL-2.1-or-later",
+               "gpl-2.0-only": "GPL-2.0-only"}
+    lic.refs = {}
+    t = lic.expr("Expat or GPL-2+, and BSD-3-clause", cr)
+    assert show(t) == "((MIT OR GPL-2.0-or-later) AND BSD-3-Clause)", show(t)
+    assert show(lic.expr("LGPL-2.1+ with OpenSSL exception", cr)) == "LGPL-2.1-or-later WITH OpenSSL"
+    assert show(lic.expr("GPL-2 and public-domain", cr)) == "(GPL-2.0-only AND ?public-domain)"
+    assert show(lic.expr("A or B and C", cr)) == "(?A OR (?B AND ?C))"
+
+
+if __name__ == "__main__":
+    selftest()
+    print("dep5.py: self-test passed")
