@@ -41,6 +41,8 @@ SHORT = {
     "openssl+sslay": "OpenSSL", "openssl+ssleay": "OpenSSL", "ssleay": "OpenSSL",
     "fsfap": "FSFAP", "fsful": "FSFUL", "fsfullr": "FSFULLR", "boost-1.0": "BSL-1.0",
     "bsl-1.0": "BSL-1.0", "unicode": "Unicode-DFS-2016", "w3c": "W3C", "zope-2.1": "ZPL-2.1",
+    # pcre2's name for the BSD-3-Clause text naming the University of Cambridge
+    "bsd-3-clause-cambridge": "BSD-3-Clause",
     "ofl-1.1": "OFL-1.1", "sil-ofl-1.1": "OFL-1.1", "0bsd": "0BSD", "bzip2-1.0.6": "bzip2-1.0.6",
 }
 # GNU licenses: GPL-2 -> GPL-2.0-only, GPL-2+ -> GPL-2.0-or-later, GPL3+ too.
