@@ -305,6 +305,8 @@ def main():
     pairs = collections.Counter((row[3], row[4]) for row in b.rows if row[2] == "disagree")
     for (sd, pe), n in pairs.most_common():
         say("  %5d  %s -> %s" % (n, sd, pe))
+    if not pairs:
+        say("  (none)")
     say("== petal found nothing in a file with a license statement, by stanza license ==")
     nothing = collections.Counter(row[3] for row in b.rows if row[2] == "nothing")
     for sd, n in nothing.most_common():
@@ -325,9 +327,9 @@ def main():
     for name, err in b.bad_copyright:
         say("  %s: debian/copyright not readable as DEP-5: %s" % (name, err))
     say("")
-    say("== the 20 most common kinds of disagreement (all in %s) ==" % report)
+    say("== the 20 most common kinds of petal's disagreements and misses (all in %s) ==" % report)
     ks = kinds(b.rows)
-    for key, rows in ks[:20]:
+    for key, rows in [kv for kv in ks if not kv[0].startswith("coarse")][:20]:
         say("%5d  %s" % (len(rows), key))
         for pkg, rel, cat, sd, pe, detail in rows[:2]:
             say("         %s/%s: %s" % (pkg, rel, detail[:200]))
