@@ -44,7 +44,8 @@ STATEMENT = re.compile(
     r"permission is hereby granted|redistribution and use in source|permission to use, copy|"
     r"public domain|same terms as perl|you may not use this file except|mozilla public licen|"
     r"license, v\. ?2|(distributed|released|available|provided|covered|licen[cs]ed|published) under|"
-    r"under (the|an?) [\w.\- ]{0,40}licen[cs]e|see (the )?(file )?(license|licence|copying)|"
+    r"under (the|an?) [\w.\- ]{0,40}licen[cs]e|(see|refer to) (the )?(file )?(license|licence|copying)|"
+    r"for (the )?licen[cs]e (information|details|terms)|"
     r"^\W*\"?licen[cs]es?\"?\s*[:=]|:licen[cs]e:|gnu (lesser |library )?general public|"
     r"\b(mit|bsd|isc|apache|zlib|curl|gpl|lgpl|mpl)[\w.\- ]{0,12} licen[cs]e", re.I | re.M)
 PUBLIC_DOMAIN = re.compile(r"public domain", re.I)
@@ -318,8 +319,10 @@ def main():
         "(stanza coarser than the file): %d" % len(coarse))
     for key, rows in [kv for kv in kinds(coarse)][:12]:
         say("  %4d  %s   e.g. %s/%s" % (len(rows), key[len("coarse: "):], rows[0][0], rows[0][1]))
-    say("Files: patterns that match no file (stale or wrong): %d" % len(b.stale))
-    for name, line, p in b.stale[:15]:
+    per = collections.Counter(name for name, line, p in b.stale)
+    say("Files: patterns that match no file (stale or wrong): %d (%s)" % (
+        len(b.stale), ", ".join("%s %d" % kv for kv in per.most_common())))
+    for name, line, p in b.stale[:10]:
         say("  %s debian/copyright:%d: %s" % (name, line, p))
     unc = [row for row in b.rows if row[2] == "uncovered"]
     say("files no stanza covers (no `Files: *`): %d%s" % (len(unc), "".join(
@@ -340,6 +343,9 @@ def main():
             f.write("\n%d  %s\n" % (len(rows), key))
             for pkg, rel, cat, sd, pe, detail in rows:
                 f.write("  %s/%s: %s\n" % (pkg, rel, detail))
+        f.write("\n== Files: patterns that match no file ==\n")
+        for name, line, p in b.stale:
+            f.write("  %s debian/copyright:%d: %s\n" % (name, line, p))
         f.write("\n== compatible (petal less specific or a part of the stanza) ==\n")
         for pkg, rel, cat, sd, pe, detail in b.rows:
             if cat == "compatible":
