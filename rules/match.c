@@ -75,7 +75,7 @@ struct match_ctx {
 	struct buf words;     /* the file's words, NUL-separated */
 	size_t *woff;         /* offset of word i in words */
 	const char **ref_words; /* word id -> text */
-	unsigned char *legal;   /* word id -> 1 + its index in legal_terms, or 0 */
+	unsigned char *legal;   /* word id -> 1 + its index in legal_terms, NUMBER, or 0 */
 };
 
 /* Words of legal drafting.  Text dense with them reads like a license
@@ -94,10 +94,20 @@ static const char *const legal_terms[] = {
 #define LEGAL_SPAN 300 /* words: the stretch in which legal terms are counted */
 #define LEGAL_MIN 20   /* distinct terms in one stretch that make it license-like */
 
+#define NUMBER 255 /* legal_table() mark of a word that is a number */
+
+/* Word id -> 1 + index in legal_terms, NUMBER for numbers, else 0. */
 static unsigned char *legal_table(const struct idx *x)
 {
 	unsigned char *t = xcalloc(65536, 1);
+	const char **words = xcalloc(idx_nwords(x) + 1, sizeof(*words));
 	size_t i;
+
+	idx_word_table(x, words);
+	for (i = 1; i <= idx_nwords(x); i++)
+		if (words[i] && words[i][0] >= '0' && words[i][0] <= '9')
+			t[i] = NUMBER;
+	free(words);
 
 	for (i = 0; i < NLEGAL; i++) {
 		uint16_t id = idx_word(x, legal_terms[i], strlen(legal_terms[i]));
@@ -327,6 +337,18 @@ static void add_cand(struct match_ctx *m, const struct cand *c)
 	m->cands[m->ncands++] = *c;
 }
 
+/* Whether the alignment just made matched every number of the rule: a
+ * notice for "version 2" is not one for "version 3", however alike. */
+static int numbers_matched(const struct match_ctx *m, const struct idx_lic *L)
+{
+	uint32_t r;
+
+	for (r = 0; r < L->ntok; r++)
+		if (L->tok[r] != IXF_GAP && m->legal[L->tok[r]] == NUMBER && m->stamp[r] != m->gen)
+			return 0;
+	return 1;
+}
+
 /* Aligns the file against license lic, guided by the region's hits; the
  * candidate's file span goes to *fs, *fe.  Returns 0 when nothing matched. */
 static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_t nh,
@@ -378,7 +400,8 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.extra -= absorbed; /* what fills a gap is the gap's, not extra */
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
-	if (a.L.kind != IXF_TEXT && c.matched_req * 100 < a.L.min_cov * c.req)
+	if (a.L.kind != IXF_TEXT &&
+	    (c.matched_req * 100 < a.L.min_cov * c.req || !numbers_matched(m, &a.L)))
 		return 1; /* a rule matches whole or not at all: no partial notices */
 	/* every matched word counts (a title too), extra and missing ones cost;
 	 * missing ones more: a file holding every word of a text is that text
@@ -821,6 +844,11 @@ static void report_unknown(struct match_ctx *m, const char *text, size_t len, si
 	f->problem = buf_take(&b);
 }
 
+static unsigned legal_term(const struct match_ctx *m, uint16_t id)
+{
+	return m->legal[id] == NUMBER ? 0 : m->legal[id];
+}
+
 /* The stretch of LEGAL_SPAN words holding most distinct legal terms:
  * returns their count, its first and last term in *fs, *fe. */
 static size_t densest_legal(const struct match_ctx *m, size_t *fs, size_t *fe)
@@ -829,10 +857,10 @@ static size_t densest_legal(const struct match_ctx *m, size_t *fs, size_t *fe)
 	size_t i, distinct = 0, best = 0;
 
 	for (i = 0; i < m->n; i++) {
-		unsigned t = m->legal[m->ids[i]];
+		unsigned t = legal_term(m, m->ids[i]);
 
 		if (i >= LEGAL_SPAN) {
-			unsigned o = m->legal[m->ids[i - LEGAL_SPAN]];
+			unsigned o = legal_term(m, m->ids[i - LEGAL_SPAN]);
 
 			distinct -= o && --count[o] == 0;
 		}
@@ -842,7 +870,7 @@ static size_t densest_legal(const struct match_ctx *m, size_t *fs, size_t *fe)
 		if (distinct > best) {
 			size_t k = i >= LEGAL_SPAN ? i - LEGAL_SPAN + 1 : 0;
 
-			while (!m->legal[m->ids[k]])
+			while (!legal_term(m, m->ids[k]))
 				k++;
 			best = distinct;
 			*fs = k;
