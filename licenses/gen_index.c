@@ -114,7 +114,7 @@ static uint32_t dict_id(struct dict *d, const char *w, size_t n)
 		if (strlen(x) == n && !memcmp(x, w, n))
 			return d->slots[i];
 	}
-	if (d->n == IXF_GAP - 1)
+	if (d->n == IXF_NUMBER - 1)
 		die("more distinct words than word ids", "");
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 4096;

@@ -96,6 +96,16 @@ static const char *const legal_terms[] = {
 
 #define NUMBER 255 /* legal_table() mark of a word that is a number */
 
+static int has_digit(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i] >= '0' && w[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* Word id -> 1 + index in legal_terms, NUMBER for numbers, else 0. */
 static unsigned char *legal_table(const struct idx *x)
 {
@@ -105,8 +115,9 @@ static unsigned char *legal_table(const struct idx *x)
 
 	idx_word_table(x, words);
 	for (i = 1; i <= idx_nwords(x); i++)
-		if (words[i] && words[i][0] >= '0' && words[i][0] <= '9')
-			t[i] = NUMBER;
+		if (words[i] && has_digit(words[i], strlen(words[i])))
+			t[i] = NUMBER; /* "2", "v2", "gplv3" */
+	t[IXF_NUMBER] = NUMBER;
 	free(words);
 
 	for (i = 0; i < NLEGAL; i++) {
@@ -151,6 +162,8 @@ void match_ctx_free(struct match_ctx *m)
 	free(m);
 }
 
+static int has_digit(const char *w, size_t n);
+
 static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 {
 	struct match_ctx *m = ctx;
@@ -167,6 +180,8 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 		buf_addc(&m->words, '\0');
 	}
 	m->ids[m->n] = idx_word(m->x, w, n);
+	if (!m->ids[m->n] && has_digit(w, n))
+		m->ids[m->n] = IXF_NUMBER; /* still a number: see numbers_kept() */
 	m->lines[m->n++] = line;
 	return 0;
 }
@@ -192,7 +207,7 @@ static void probe(struct match_ctx *m)
 		uint64_t h;
 		size_t np, k;
 
-		known = m->ids[i] ? known + 1 : 0;
+		known = m->ids[i] && m->ids[i] != IXF_NUMBER ? known + 1 : 0;
 		if (known < IXF_K)
 			continue;
 		h = ixf_hash(m->ids + i + 1 - IXF_K);
@@ -337,16 +352,27 @@ static void add_cand(struct match_ctx *m, const struct cand *c)
 	m->cands[m->ncands++] = *c;
 }
 
-/* Whether the alignment just made matched every number of the rule: a
- * notice for "version 2" is not one for "version 3", however alike. */
-static int numbers_matched(const struct match_ctx *m, const struct idx_lic *L)
+/* Whether the alignment just made ([fs, fe] of the file) keeps the
+ * rule's numbers: a notice for "version 2" is not one for "version 3",
+ * however alike.  A number the file lacks is tolerated only where the
+ * file has no other number instead (a "2.0" wrapped to the start of a
+ * line reads as list numbering and is dropped by the tokenizer). */
+static int numbers_kept(const struct match_ctx *m, const struct idx_lic *L, size_t fs, size_t fe)
 {
-	uint32_t r;
+	size_t missing = 0, matched = 0, in_file = 0, r, f;
 
 	for (r = 0; r < L->ntok; r++)
-		if (L->tok[r] != IXF_GAP && m->legal[L->tok[r]] == NUMBER && m->stamp[r] != m->gen)
-			return 0;
-	return 1;
+		if (L->tok[r] != IXF_GAP && m->legal[L->tok[r]] == NUMBER) {
+			matched += m->stamp[r] == m->gen;
+			missing += m->stamp[r] != m->gen;
+		}
+	if (!missing)
+		return 1;
+	/* the span and a few words either side: a number the rule ends on
+	 * ("Version 2.0.") is outside the span when it did not match */
+	for (f = fs > IXF_K ? fs - IXF_K : 0; f <= fe + IXF_K && f < m->n; f++)
+		in_file += m->legal[m->ids[f]] == NUMBER;
+	return in_file <= matched;
 }
 
 /* Aligns the file against license lic, guided by the region's hits; the
@@ -401,7 +427,7 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
 	if (a.L.kind != IXF_TEXT &&
-	    (c.matched_req * 100 < a.L.min_cov * c.req || !numbers_matched(m, &a.L)))
+	    (c.matched_req * 100 < a.L.min_cov * c.req || !numbers_kept(m, &a.L, a.fs, a.fe)))
 		return 1; /* a rule matches whole or not at all: no partial notices */
 	/* every matched word counts (a title too), extra and missing ones cost;
 	 * missing ones more: a file holding every word of a text is that text
