@@ -59,6 +59,9 @@ NOTICES = [
     (re.compile(r"Apache License,?\s+Version\s+2\.0", re.I), lambda m: "Apache-2.0"),
     (re.compile(r"Mozilla Public[\s#*/]+License,?\s+v(?:ersion)?\.?\s*2\.0", re.I), lambda m: "MPL-2.0"),
     (re.compile(r"same terms as Perl", re.I), lambda m: "Artistic-1.0"),
+    # "dual licensed under the terms of the Apache License, Version 2.0, and the BSD License"
+    (re.compile(r"dual licensed under the terms of the Apache License,?[\s#*/]+Version[\s#*/]+2\.0,?"
+                r"[\s#*/]+and the BSD License", re.I), lambda m: "BSD-3-Clause"),
 ]
 TAG = re.compile(r"SPDX-License-Identifier:\s*([^\n]*)", re.I)
 EQUIV = {"Artistic-1.0-Perl": "Artistic-1.0", "Artistic-1.0-cl8": "Artistic-1.0"}
