@@ -1018,6 +1018,18 @@ static void conflicts(const struct policy *p, const struct file_result *r,
 	free(det.v);
 }
 
+/* "(partial match: BSD-3-Clause)": the rule of a partial text match is
+ * the license it resembles. */
+static void partial(const struct policy *p, const struct finding *f,
+		    struct policy_file_verdict *fv)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, "(partial match: %s)", f->rule ? f->rule : "?");
+	treat(p, POLICY_T_PARTIAL, b.data, f, fv);
+	buf_release(&b);
+}
+
 static void findings(const struct policy *p, const struct file_result *r,
 		     struct expr *const *xs, const struct policy_exception *exc,
 		     struct policy_file_verdict *fv)
@@ -1034,7 +1046,7 @@ static void findings(const struct policy *p, const struct file_result *r,
 		else if (f->method == FM_UNKNOWN)
 			treat(p, POLICY_T_UNKNOWN_TEXT, "(unknown license text)", f, fv);
 		else if (f->method == FM_TEXT)
-			treat(p, POLICY_T_PARTIAL, "(partial match)", f, fv);
+			partial(p, f, fv);
 		else
 			treat(p, POLICY_T_INVALID, "(invalid expression)", f, fv);
 	}

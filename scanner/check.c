@@ -171,11 +171,20 @@ struct pkgdir {
 	char *dir;          /* owned */
 	const char **names; /* owned array, borrowed strings */
 	size_t n;
+	size_t first;       /* index of the first manifest: keeps path order */
 };
 
 static int pkgdir_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct pkgdir *)a)->dir, ((const struct pkgdir *)b)->dir);
+}
+
+static int pkgdir_order(const void *a, const void *b)
+{
+	const struct pkgdir *x = a, *y = b;
+	int c = strcmp(x->dir, y->dir);
+
+	return c ? c : x->first < y->first ? -1 : x->first > y->first;
 }
 
 static char *dir_of(const char *path)
@@ -185,36 +194,42 @@ static char *dir_of(const char *path)
 	return s ? xstrndup(path, (size_t)(s - path)) : xstrdup("");
 }
 
-/* One row per directory holding manifests, with every package name
- * they declare; sorted by directory for bsearch. */
+/* One row per directory holding manifests, with every package name they
+ * declare; sorted by directory for bsearch.  A row per manifest first,
+ * then rows of one directory merged (sorting keeps this n log n). */
 static struct pkgdir *pkgdirs(const struct check *ck, size_t *n)
 {
 	struct pkgdir *v = NULL;
-	size_t i, j, k = 0;
+	size_t i, q, k = 0, m = 0;
 
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct file_result *r = &ck->files[i].r;
-		char *d;
 
 		if (!r->npackages)
 			continue;
-		d = dir_of(r->path);
-		for (j = 0; j < k && strcmp(v[j].dir, d); j++)
-			;
-		if (j == k) {
-			v = xrealloc(v, (k + 1) * sizeof(*v));
-			v[k++] = (struct pkgdir){ xstrdup(d), NULL, 0 };
-		}
-		free(d);
-		for (size_t q = 0; q < r->npackages; q++)
-			if (r->packages[q].name) {
-				v[j].names = xrealloc(v[j].names, (v[j].n + 1) * sizeof(char *));
-				v[j].names[v[j].n++] = r->packages[q].name;
-			}
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k] = (struct pkgdir){ dir_of(r->path), xcalloc(r->npackages, sizeof(char *)), 0, i };
+		for (q = 0; q < r->npackages; q++)
+			if (r->packages[q].name)
+				v[k].names[v[k].n++] = r->packages[q].name;
+		k++;
 	}
 	if (k)
-		qsort(v, k, sizeof(*v), pkgdir_cmp);
-	*n = k;
+		qsort(v, k, sizeof(*v), pkgdir_order);
+	for (i = 0; i < k; i++) {
+		if (m && !strcmp(v[m - 1].dir, v[i].dir)) {
+			struct pkgdir *d = &v[m - 1];
+
+			d->names = xrealloc(d->names, (d->n + v[i].n + 1) * sizeof(char *));
+			memcpy(d->names + d->n, v[i].names, v[i].n * sizeof(char *));
+			d->n += v[i].n;
+			free(v[i].dir);
+			free(v[i].names);
+			continue;
+		}
+		v[m++] = v[i];
+	}
+	*n = m;
 	return v;
 }
 
@@ -225,7 +240,7 @@ static const struct pkgdir *pkgdir_for(const struct pkgdir *v, size_t n, const c
 	const struct pkgdir *hit = NULL;
 
 	while (n) {
-		struct pkgdir key = { d, NULL, 0 };
+		struct pkgdir key = { d, NULL, 0, 0 };
 		char *s;
 
 		if ((hit = bsearch(&key, v, n, sizeof(*v), pkgdir_cmp)) || !*d)

@@ -589,9 +589,16 @@ static struct check *gate(const struct policy *p, const char *baseline, int extr
 
 	if (baseline)
 		assert_int_equal(check_baseline(ck, baseline, &e), 0);
-	/* walk order: node_modules/left-pad/lib/ before its package.json */
+	/* walk order: node_modules/left-pad/lib/ before its package.json; the
+	 * nearest manifest decides (evil is not left-pad); several manifests
+	 * of one directory count together (py/) */
 	feed(ck, "t/node_modules/left-pad/lib/x.js", "GPL-3.0-only", NULL);
+	feed(ck, "t/node_modules/left-pad/node_modules/evil/index.js", "GPL-3.0-only", NULL);
+	feed(ck, "t/node_modules/left-pad/node_modules/evil/package.json", NULL, "evil");
 	feed(ck, "t/node_modules/left-pad/package.json", NULL, "left-pad");
+	feed(ck, "t/py/PKG-INFO", NULL, "other");
+	feed(ck, "t/py/mod.py", "GPL-3.0-only", NULL);
+	feed(ck, "t/py/setup.cfg", NULL, "left-pad");
 	feed(ck, "t/src/a.c", "GPL-3.0-only", NULL);
 	feed(ck, "t/src/b.c", "MIT", NULL);
 	if (extra)
@@ -612,10 +619,12 @@ static void test_gate_packages_and_baseline(void **state)
 	check_free(ck);
 	assert_int_equal(mkdir("t", 0755), 0); /* a directory root: rel is below it */
 	ck = gate(p, NULL, 0);
-	assert_int_equal(ck->sum.files, 4);
-	assert_int_equal(ck->sum.violations, 1); /* src/a.c; left-pad's file is excepted */
-	assert_int_equal(ck->sum.excepted, 1);
-	assert_string_equal(ck->files[2].rel, "src/a.c");
+	assert_int_equal(ck->sum.files, 9);
+	assert_int_equal(ck->sum.violations, 2); /* evil/index.js, src/a.c */
+	assert_int_equal(ck->sum.excepted, 2);   /* left-pad/lib/x.js, py/mod.py */
+	assert_int_equal(ck->files[1].v.verdict, POLICY_FAIL);
+	assert_int_equal(ck->files[5].v.verdict, POLICY_PASS);
+	assert_string_equal(ck->files[7].rel, "src/a.c");
 	f = fopen("base.json", "w");
 	assert_int_equal(check_write(ck, "json", f, &e), 0);
 	fclose(f);
@@ -623,12 +632,12 @@ static void test_gate_packages_and_baseline(void **state)
 
 	ck = gate(p, "base.json", 0); /* the same violation again: not new */
 	assert_int_equal(ck->sum.violations, 0);
-	assert_int_equal(ck->sum.baselined, 1);
+	assert_int_equal(ck->sum.baselined, 2);
 	check_free(ck);
 	ck = gate(p, "base.json", 1); /* a new one fails */
 	assert_int_equal(ck->sum.violations, 1);
-	assert_int_equal(ck->sum.baselined, 1);
-	assert_int_equal(ck->files[4].baselined[0], 0);
+	assert_int_equal(ck->sum.baselined, 2);
+	assert_int_equal(ck->files[9].baselined[0], 0);
 	check_free(ck);
 
 	ck = check_new(p, NULL, 0);
