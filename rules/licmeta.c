@@ -14,7 +14,8 @@ struct lm_row {
 };
 
 static const struct lm_row lm_rows[] = {
-	{ "0BSD", LM_PERMISSIVE },
+	{ "AGPL-1.0-only", LM_NETWORK_COPYLEFT },
+	{ "AGPL-1.0-or-later", LM_NETWORK_COPYLEFT },
 	{ "AGPL-3.0-only", LM_NETWORK_COPYLEFT },
 	{ "AGPL-3.0-or-later", LM_NETWORK_COPYLEFT },
 	{ "Apache-2.0", LM_PERMISSIVE },
@@ -38,6 +39,7 @@ static const struct lm_row lm_rows[] = {
 	{ "LGPL-3.0-only", LM_WEAK_COPYLEFT },
 	{ "LGPL-3.0-or-later", LM_WEAK_COPYLEFT },
 	{ "MIT", LM_PERMISSIVE },
+	{ "MPL-1.0", LM_WEAK_COPYLEFT },
 	{ "MPL-1.1", LM_WEAK_COPYLEFT },
 	{ "MPL-2.0", LM_WEAK_COPYLEFT },
 	{ "Unlicense", LM_PUBLIC_DOMAIN },

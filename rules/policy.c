@@ -716,9 +716,11 @@ void policy_free(struct policy *p)
 
 /* --- judging ----------------------------------------------------------------- */
 
-/* The keys a leaf is looked up by, most specific first, and its category. */
+/* The keys a leaf is looked up by, most specific first, and its category:
+ * "L WITH E", "Lonly WITH E", "L", "Lonly", where Lonly is the version
+ * the recipient may always choose: X-only for X-or-later, id for id+. */
 struct leaf_keys {
-	char *k[3]; /* owned */
+	char *k[4]; /* owned */
 	size_t n;
 	enum lm_category cat;
 };
@@ -737,28 +739,34 @@ static char *only_form(const char *id)
 	return s;
 }
 
+static void key_add(struct leaf_keys *lk, const char *lic, const struct expr *leaf)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, lic);
+	if (leaf->kind == EXPR_WITH)
+		buf_printf(&b, " WITH %s", leaf->id);
+	lk->k[lk->n++] = buf_take(&b);
+}
+
 static void leaf_keys(const struct expr *leaf, struct leaf_keys *lk)
 {
 	const struct expr *lic = leaf->kind == EXPR_WITH ? leaf->left : leaf;
 	char *only = lic->kind == EXPR_LICENSE ? only_form(lic->id) : NULL;
 	struct buf b = BUF_INIT;
+	const char *base = lic->or_later ? lic->id : only;
 
-	lk->n = 0;
 	buf_printf(&b, "%s%s", lic->id, lic->or_later ? "+" : "");
+	lk->n = 0;
+	key_add(lk, b.data, leaf);
+	if (base)
+		key_add(lk, base, leaf);
 	if (leaf->kind == EXPR_WITH) {
-		lk->k[lk->n++] = xstrdup(b.data);
-		buf_printf(&b, " WITH %s", leaf->id);
+		lk->k[lk->n++] = buf_take(&b);
+		if (base)
+			lk->k[lk->n++] = xstrdup(base);
 	}
-	lk->k[lk->n++] = buf_take(&b);
-	if (lk->n == 2) { /* exact first */
-		char *t = lk->k[0];
-
-		lk->k[0] = lk->k[1], lk->k[1] = t;
-	}
-	if (lic->or_later)
-		lk->k[lk->n++] = xstrdup(lic->id);
-	else if (only)
-		lk->k[lk->n++] = xstrdup(only);
+	buf_release(&b);
 	lk->cat = LM_UNKNOWN;
 	if (lic->kind == EXPR_LICENSE) {
 		if (leaf->kind == EXPR_WITH)

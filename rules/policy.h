@@ -26,8 +26,9 @@
  * block of the use in force, then the top-level lists; the first scope
  * that has an entry for the leaf decides.  Inside a scope: the exact entry
  * ("GPL-2.0-only WITH Classpath-exception-2.0", "Apache-2.0+"), else the
- * bare license (a WITH's license; X-or-later is judged as X-only, id+ as
- * id: the recipient may always take that version), else the category
+ * same with the version the recipient may always take (X-or-later as
+ * X-only, id+ as id), else the bare license of a WITH (then its X-only
+ * form), else the category
  * (a WITH's exception category when the metadata has one, else the
  * license's; LicenseRef and unlisted ids are "unknown"); where one level
  * has entries in several lists, deny beats review beats allow.  A leaf no

@@ -233,8 +233,11 @@ static const struct eval_case eval_cases[] = {
 	/* or-later is judged as its first version when not listed itself */
 	{ DB, "GPL-2.0-or-later", POLICY_REVIEW, "review/GPL-2.0-only" },
 	{ DB, "GPL-2.0+", POLICY_REVIEW, "review/GPL-2.0-only" },
-	{ DB, "GPL-2.0-or-later WITH Classpath-exception-2.0", POLICY_REVIEW,
-	  "review/GPL-2.0-only" },
+	{ DB, "GPL-2.0-or-later WITH Classpath-exception-2.0", POLICY_PASS,
+	  "allow/GPL-2.0-only WITH Classpath-exception-2.0" },
+	{ DB, "GPL-2.0-or-later WITH Linux-syscall-note", POLICY_PASS,
+	  "allow/GPL-2.0-only WITH Linux-syscall-note" },
+	{ DB, "GPL-2.0-or-later WITH GCC-exception-2.0", POLICY_REVIEW, "review/GPL-2.0-only" },
 	{ DB, "Apache-2.0+", POLICY_PASS, "allow/category:permissive" },
 	{ DB, "Apache-1.0+", POLICY_REVIEW, "review/Apache-1.0+" },
 	{ DB, "GPL-3.0-or-later", POLICY_FAIL, "deny/category:strong-copyleft" },
