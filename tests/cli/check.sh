@@ -182,3 +182,8 @@ import json, sys
 inv = json.load(open("e.sarif"))["runs"][0]["invocations"][0]
 assert inv["executionSuccessful"] is False and inv["toolExecutionNotifications"], inv
 '
+
+# the report is the same for any number of threads
+expect_exit 0 "$PETAL" check -j1 --policy policy.yml --format sarif -o j1.sarif t
+expect_exit 0 "$PETAL" check -j3 --policy policy.yml --format sarif -o j3.sarif t
+cmp j1.sarif j3.sarif || fail "-j1 and -j3 differ"
