@@ -65,6 +65,7 @@ LIB_SRCS += rules/spdx_tag.c
 LIB_SRCS += licenses/lic.c
 LIB_SRCS += rules/licmeta.c
 LIB_SRCS += rules/policy.c
+LIB_SRCS += rules/policy_eval.c
 LIB_SRCS += scanner/check.c
 LIB_SRCS += scanner/check_out.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
