@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* policy.c -- read a policy file, judge licenses.  See policy.h for the
+/* policy.c -- read a policy file.  See policy.h for the
  * file format in short and the order in which rules are consulted, and
  * README.md for the whole format.
  *
  * Reading: libyaml loads the document into nodes that keep their marks
- * (line, column), and a schema-driven walk (a table of top-level keys,
- * each with its reader) builds struct policy.  Every complaint names the
+ * (line, column), and a schema-driven walk (top-level keys, then each
+ * key's own reader) builds struct policy.  Every complaint names the
  * node it is about.  The walk only descends where the schema says, so
  * aliases cannot make it loop or blow up.
  *
