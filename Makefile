@@ -28,7 +28,8 @@ EXC_SRI     := sha512-PiU42r+xO4UbUS1buo3LPJkjlO7430Xn5SVAhdpzzsPHsjbYVflnnFdATg
 PKGS    := libarchive libmagic libpcre2-8 json-c libcrypto yaml-0.1
 DEB_PKGS := gcc make pkg-config libarchive-dev libmagic-dev libpcre2-dev \
 	libjson-c-dev libcmocka-dev libssl-dev libyaml-dev python3 ca-certificates \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev \
+	libxml2-utils
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -65,6 +66,10 @@ LIB_SRCS += rules/rulefile.c
 LIB_SRCS += licenses/lic.c
 LIB_SRCS += rules/licmeta.c
 LIB_SRCS += rules/oblig.c
+LIB_SRCS += rules/policy.c
+LIB_SRCS += rules/policy_eval.c
+LIB_SRCS += scanner/check.c
+LIB_SRCS += scanner/check_out.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
 
 CLI_SRCS += scanner/main.c
@@ -74,6 +79,7 @@ CLI_SRCS += scanner/cmd_licenses.c
 CLI_SRCS += scanner/cmd_version.c
 CLI_SRCS += scanner/cmd_obligations.c
 CLI_SRCS += scanner/cmd_notice.c
+CLI_SRCS += scanner/cmd_check.c
 
 TESTS += tests/test_expr
 TESTS += tests/test_spdx_tag
@@ -87,6 +93,7 @@ TESTS += tests/test_ftype
 TESTS += tests/test_pipeline
 TESTS += tests/test_licmeta
 TESTS += tests/test_oblig
+TESTS += tests/test_policy
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr
@@ -94,6 +101,7 @@ FUZZERS += spdx_tag
 FUZZERS += arc
 FUZZERS += match
 FUZZERS += licmeta
+FUZZERS += policy
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o

@@ -51,5 +51,6 @@ struct oblig_cli {
 int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv, const char *usage,
 		    const char *const *formats);
 int oblig_cli_end(struct oblig_cli *a, int write_failed);
+int cmd_check(int argc, char **argv);
 
 #endif

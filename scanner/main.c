@@ -19,6 +19,7 @@ static const struct cmd cmds[] = {
 	{ "version", cmd_version, "print petal's version and its license list" },
 	{ "obligations", cmd_obligations, "what the licenses found ask of a use, by license" },
 	{ "notice", cmd_notice, "write a third-party notice file: license texts and holders" },
+	{ "check", cmd_check, "judge the licenses found against a policy (CI gate)" },
 };
 
 static void usage(FILE *f)
