@@ -180,7 +180,7 @@ $(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin
 
 # License metadata: rules/licmeta.txt checked against the id table and
 # compiled to lm_table[] (rules/gen_licmeta.c links licmeta.c for its names).
-$(BUILD)/gen/gen_licmeta: rules/gen_licmeta.c rules/licmeta.c rules/licmeta.h scanner/buf.c \
+$(BUILD)/gen/gen_licmeta: rules/gen_licmeta.c rules/licmeta.c rules/licmeta.h scanner/buf.c scanner/perr.c \
 		rules/expr.c licenses/lic.c $(BUILD)/gen/lic_table.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -Iscanner -Irules -Ilicenses -I$(BUILD)/gen -o $@ \

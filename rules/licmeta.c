@@ -208,6 +208,9 @@ static void eval_and(const struct expr *x, enum lm_use use, struct lm_result *r)
 	size_t n, i;
 	const struct expr **v = chain(x, &n);
 
+	char **taken = xcalloc(n, sizeof(*taken));
+	size_t ntaken = 0, k;
+
 	for (i = 0; i < n; i++) {
 		struct lm_result s = { 0, LM_SCOPE_NONE, 0, 0, NULL, NULL };
 
@@ -215,10 +218,21 @@ static void eval_and(const struct expr *x, enum lm_use use, struct lm_result *r)
 		r->oblig |= s.oblig;
 		r->scope = s.scope > r->scope ? s.scope : r->scope;
 		r->unknown |= s.unknown;
-		buf_printf(&chosen, "%s%s", i ? " AND " : "", s.chosen);
 		add_choices(&choices, s.choices);
-		lm_result_release(&s);
+		free(s.choices);
+		/* "(A OR B) AND B" takes "B", not "B AND B" */
+		for (k = 0; k < ntaken && strcmp(taken[k], s.chosen); k++)
+			;
+		if (k < ntaken) {
+			free(s.chosen);
+			continue;
+		}
+		buf_printf(&chosen, "%s%s", ntaken ? " AND " : "", s.chosen);
+		taken[ntaken++] = s.chosen;
 	}
+	for (k = 0; k < ntaken; k++)
+		free(taken[k]);
+	free(taken);
 	r->chosen = buf_take(&chosen);
 	r->choices = choices.len ? buf_take(&choices) : NULL;
 	free(v);

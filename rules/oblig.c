@@ -55,6 +55,8 @@ static void strs_sort_uniq(struct oblig_strs *s)
 {
 	size_t i, k = 0;
 
+	if (s->n < 2)
+		return; /* qsort on a NULL array is undefined */
 	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
 	for (i = 0; i < s->n; i++) {
 		if (k && !strcmp(s->v[k - 1], s->v[i]))
@@ -251,8 +253,10 @@ void oblig_finish(struct oblig *o)
 {
 	size_t i, k;
 
-	qsort(o->g, o->ng, sizeof(*o->g), cmp_group);
-	qsort(o->c, o->nc, sizeof(*o->c), cmp_choice);
+	if (o->ng > 1)
+		qsort(o->g, o->ng, sizeof(*o->g), cmp_group);
+	if (o->nc > 1)
+		qsort(o->c, o->nc, sizeof(*o->c), cmp_choice);
 	for (i = 0; i < o->ng; i++) {
 		struct oblig_group *g = &o->g[i];
 

@@ -343,6 +343,11 @@ static void test_nested(void **state)
 	assert_string_equal(r.choices, "MIT over GPL-2.0-only; Apache-2.0 over AGPL-3.0-only");
 	assert_int_equal(r.scope, LM_SCOPE_NONE);
 	lm_result_release(&r);
+	/* an operand taken twice is written once (seen in /usr/include) */
+	eval("(GPL-2.0-only WITH Linux-syscall-note OR BSD-2-Clause) AND BSD-2-Clause",
+	     LM_USE_BINARY, &r);
+	assert_string_equal(r.chosen, "BSD-2-Clause");
+	lm_result_release(&r);
 	eval("MIT OR (GPL-2.0-only AND BSD-3-Clause)", LM_USE_BINARY, &r);
 	assert_string_equal(r.chosen, "MIT");
 	assert_string_equal(r.choices, "MIT over GPL-2.0-only AND BSD-3-Clause");

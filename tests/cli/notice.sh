@@ -65,3 +65,14 @@ grep -q '^Evil <script>' notice.md || fail "md: holder kept verbatim inside its 
 "$PETAL" notice -j3 --format html tree > h3
 cmp -s h1 h3 || fail "-j1 and -j3 differ"
 expect_exit 2 "$PETAL" notice --format pdf tree
+
+# a NOTICE inside an archive is named, not reproduced (the scan keeps no
+# contents and archives are not unpacked to disk)
+mkdir -p pkg/comp
+printf '// SPDX-License-Identifier: Apache-2.0\n' > pkg/comp/c.c
+printf 'Packed Widget\n' > pkg/comp/NOTICE
+tar -cf comp.tar -C pkg comp
+"$PETAL" notice comp.tar > arc.txt
+grep -q '^comp.tar!/comp/NOTICE$' arc.txt || fail "archive NOTICE not named: $(cat arc.txt | head -20)"
+grep -q '(not reproduced: inside an archive)' arc.txt || fail "archive NOTICE reason"
+! grep -q 'Packed Widget' arc.txt || fail "archive NOTICE reproduced from nowhere"
