@@ -94,7 +94,8 @@ static const char *const legal_terms[] = {
 #define LEGAL_SPAN 300 /* words: the stretch in which legal terms are counted */
 #define LEGAL_MIN 20   /* distinct terms in one stretch that make it license-like */
 
-#define NUMBER 255 /* legal_table() mark of a word that is a number */
+#define NUMBER 255    /* legal_table() marks of words that tell licenses apart: */
+#define QUALIFIER 254 /* a number, and "lesser"/"affero" (LGPL and AGPL, not GPL) */
 
 static int has_digit(const char *w, size_t n)
 {
@@ -118,6 +119,13 @@ static unsigned char *legal_table(const struct idx *x)
 		if (words[i] && has_digit(words[i], strlen(words[i])))
 			t[i] = NUMBER; /* "2", "v2", "gplv3" */
 	t[IXF_NUMBER] = NUMBER;
+	for (i = 0; i < 2; i++) {
+		static const char *const q[] = { "lesser", "affero" };
+		uint16_t id = idx_word(x, q[i], strlen(q[i]));
+
+		if (id)
+			t[id] = QUALIFIER;
+	}
 	free(words);
 
 	for (i = 0; i < NLEGAL; i++) {
@@ -181,7 +189,7 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 	}
 	m->ids[m->n] = idx_word(m->x, w, n);
 	if (!m->ids[m->n] && has_digit(w, n))
-		m->ids[m->n] = IXF_NUMBER; /* still a number: see numbers_kept() */
+		m->ids[m->n] = IXF_NUMBER; /* still a number: see kept() */
 	m->lines[m->n++] = line;
 	return 0;
 }
@@ -353,25 +361,35 @@ static void add_cand(struct match_ctx *m, const struct cand *c)
 }
 
 /* Whether the alignment just made ([fs, fe] of the file) keeps the
- * rule's numbers: a notice for "version 2" is not one for "version 3",
- * however alike.  A number the file lacks is tolerated only where the
- * file has no other number instead (a "2.0" wrapped to the start of a
- * line reads as list numbering and is dropped by the tokenizer). */
-static int numbers_kept(const struct match_ctx *m, const struct idx_lic *L, size_t fs, size_t fe)
+ * words of class cls (NUMBER, QUALIFIER) that tell notices apart: one
+ * for "version 2" is not one for "version 3", one for the GNU "General
+ * Public License" not one for the "Lesser General Public License".  A
+ * number the rule has and the file lacks is tolerated where the file has
+ * no other number instead (a "2.0" wrapped to a line's start and read as
+ * list numbering), and then the file is read a few words past the span,
+ * as a rule may end on the number that did not match; a qualifier the
+ * rule has is never missing, one the file has is in the span. */
+static int kept(const struct match_ctx *m, const struct idx_lic *L, size_t fs, size_t fe,
+		unsigned char cls)
 {
 	size_t missing = 0, matched = 0, in_file = 0, r, f;
 
 	for (r = 0; r < L->ntok; r++)
-		if (L->tok[r] != IXF_GAP && m->legal[L->tok[r]] == NUMBER) {
+		if (L->tok[r] != IXF_GAP && m->legal[L->tok[r]] == cls) {
 			matched += m->stamp[r] == m->gen;
 			missing += m->stamp[r] != m->gen;
 		}
+	if (cls == QUALIFIER) {
+		if (missing)
+			return 0;
+		for (f = fs; f <= fe; f++)
+			in_file += m->legal[m->ids[f]] == cls;
+		return in_file <= matched;
+	}
 	if (!missing)
 		return 1;
-	/* the span and a few words either side: a number the rule ends on
-	 * ("Version 2.0.") is outside the span when it did not match */
 	for (f = fs > IXF_K ? fs - IXF_K : 0; f <= fe + IXF_K && f < m->n; f++)
-		in_file += m->legal[m->ids[f]] == NUMBER;
+		in_file += m->legal[m->ids[f]] == cls;
 	return in_file <= matched;
 }
 
@@ -427,7 +445,8 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
 	if (a.L.kind != IXF_TEXT &&
-	    (c.matched_req * 100 < a.L.min_cov * c.req || !numbers_kept(m, &a.L, a.fs, a.fe)))
+	    (c.matched_req * 100 < a.L.min_cov * c.req || !kept(m, &a.L, a.fs, a.fe, NUMBER) ||
+	     !kept(m, &a.L, a.fs, a.fe, QUALIFIER)))
 		return 1; /* a rule matches whole or not at all: no partial notices */
 	/* every matched word counts (a title too), extra and missing ones cost;
 	 * missing ones more: a file holding every word of a text is that text
@@ -872,7 +891,7 @@ static void report_unknown(struct match_ctx *m, const char *text, size_t len, si
 
 static unsigned legal_term(const struct match_ctx *m, uint16_t id)
 {
-	return m->legal[id] == NUMBER ? 0 : m->legal[id];
+	return m->legal[id] >= QUALIFIER ? 0 : m->legal[id];
 }
 
 /* The stretch of LEGAL_SPAN words holding most distinct legal terms:

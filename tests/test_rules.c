@@ -287,6 +287,47 @@ static void test_numbers_must_match(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* "Lesser" and "Affero" tell the GNU licenses apart: a GPL rule's
+ * positive example made to say "Lesser General Public License" no longer
+ * yields that rule. */
+static void test_qualifiers_must_match(void **state)
+{
+	size_t i, k, checked = 0, bad = 0;
+
+	(void)state;
+	for (i = 0; i < rules.n; i++) {
+		const struct rulef *r = &rules.v[i];
+		struct file_result res;
+		struct buf b = BUF_INIT;
+		const char *p, *q;
+
+		if (!r->expression || strncmp(r->expression, "GPL-", 4) ||
+		    !strstr(r->text, "GNU General Public") || !strstr(r->positive[0], "General Public"))
+			continue;
+		for (p = r->positive[0]; (q = strstr(p, "General Public")) != NULL; p = q) {
+			buf_add(&b, p, (size_t)(q - p));
+			buf_adds(&b, "Lesser ");
+			p = q;
+			q = p + 1;
+			buf_addc(&b, *p);
+		}
+		buf_adds(&b, p);
+		detect(b.data, &res);
+		for (k = 0; k < res.nfindings; k++)
+			if (res.findings[k].rule && !strcmp(res.findings[k].rule, r->name)) {
+				fprintf(stderr, "%s:%u: %s still found with 'Lesser' added\n", r->file,
+					r->line, r->name);
+				bad++;
+			}
+		checked++;
+		result_release(&res);
+		buf_release(&b);
+	}
+	fprintf(stderr, "%zu GPL rules checked with 'Lesser'\n", checked);
+	assert_true(checked > 0);
+	assert_int_equal(bad, 0);
+}
+
 /* The rule file reader names the line and the reason. */
 static void test_format_errors(void **state)
 {
@@ -444,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_examples),
 		cmocka_unit_test(test_numbers_must_match),
+		cmocka_unit_test(test_qualifiers_must_match),
 		cmocka_unit_test(test_text_beats_notice),
 		cmocka_unit_test(test_tag_conflict),
 		cmocka_unit_test(test_lone_exception),
