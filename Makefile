@@ -33,7 +33,7 @@ DEB_PKGS := gcc make pkg-config libarchive-dev libmagic-dev libpcre2-dev \
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) -MMD -MP \
-	-Iscanner -Irules -Ilicenses -I$(BUILD)/gen \
+	-Iscanner -Irules -Ilicenses -Isbom -I$(BUILD)/gen \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -larchive -lmagic -lpcre2-8 -ljson-c -lcrypto -lyaml) -lpthread
 LDFLAGS += $(SAN)
@@ -62,6 +62,16 @@ LIB_SRCS += licenses/index.c
 LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
 LIB_SRCS += licenses/lic.c
+LIB_SRCS += sbom/manifest.c
+LIB_SRCS += sbom/mani_names.c
+LIB_SRCS += sbom/mani_json.c
+LIB_SRCS += sbom/mani_toml.c
+LIB_SRCS += sbom/mani_python.c
+LIB_SRCS += sbom/mani_gem.c
+LIB_SRCS += sbom/mani_xml.c
+LIB_SRCS += sbom/mani_dep5.c
+LIB_SRCS += sbom/toml.c
+LIB_SRCS += sbom/xml.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
 
 CLI_SRCS += scanner/main.c
@@ -79,12 +89,14 @@ TESTS += tests/test_walk
 TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline
+TESTS += tests/test_manifest
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
 FUZZERS += match
+FUZZERS += manifest
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
