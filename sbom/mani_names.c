@@ -882,9 +882,9 @@ void mani_spdx(const char *raw, size_t len, unsigned flags, struct mani_spdx *m)
 	if ((m->expression = one_name(s, n, &amb)) ||
 	    (!amb && (m->expression = compound(s, n, &amb, &bad, &badn)))) {
 		only_note(s, n, m);
-		if (!m->note && memchr(s, '/', n) && !(flags & MANI_SLASH_OR) &&
-		    strstr(m->expression, " OR "))
-			m->note = xstrdup("'/' read as OR");
+		if (!m->note && memchr(s, '/', n) && strstr(m->expression, " OR "))
+			m->note = xstrdup(flags & MANI_SLASH_OR ? "'/' is OR (old Cargo syntax)"
+								: "'/' read as OR");
 		return;
 	}
 	if (amb)
