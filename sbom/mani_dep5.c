@@ -239,8 +239,8 @@ int mani_dep5_parse(const char *text, size_t len, struct mani_stanzas *s, struct
 	memset(s, 0, sizeof(*s));
 	if ((rc = next_para(&r, pa, e)) <= 0 || !get(pa, "Format")) {
 		free(pa);
-		return rc < 0 ? -1 : perr_set(e, PERR_FILE, "not machine-readable (DEP-5): no "
-							    "Format field in the first paragraph");
+		return perr_set(e, PERR_FILE, "not machine-readable (DEP-5): no Format field in "
+					      "the first paragraph");
 	}
 	s->upstream_name = field_copy(pa, "Upstream-Name");
 	s->source = field_copy(pa, "Source");

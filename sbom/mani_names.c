@@ -363,6 +363,15 @@ static void normal_form(const char *s, size_t n, char *key, size_t cap)
 	buf_release(&b);
 }
 
+int mani_alias_at(size_t i, const char **key, const char **spdx)
+{
+	if (i >= sizeof(aliases) / sizeof(aliases[0]))
+		return 0;
+	*key = aliases[i].key;
+	*spdx = aliases[i].spdx;
+	return 1;
+}
+
 static const char *alias_of(const char *key)
 {
 	size_t i;
@@ -752,7 +761,7 @@ static int dep5_segment(const char *s, size_t n, struct buf *out, struct mani_sp
 				free(q);
 				return -1;
 			}
-			buf_printf(out, "(%s)", x);
+			buf_printf(out, strchr(x, ' ') ? "(%s)" : "%s", x); /* WITH needs a bare id */
 			free(x);
 		}
 	}

@@ -152,7 +152,7 @@ static void add_classifier(struct pymeta *m, const char *s, size_t n, unsigned l
 		n--;
 	if (!n || m->ncls == MAX_CLASSIFIERS)
 		return;
-	if (!m->ncls)
+	if (!m->cls_line && n > 10 && !memcmp(s, "License ::", 10))
 		m->cls_line = line;
 	m->cls[m->ncls++] = xstrndup(s, n);
 }

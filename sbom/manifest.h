@@ -76,6 +76,10 @@ struct mani_spdx {
 void mani_spdx(const char *raw, size_t len, unsigned flags, struct mani_spdx *m);
 void mani_spdx_release(struct mani_spdx *m);
 
+/* Row i of the name table (for its test: each key is a normal form and
+ * each value a valid expression); 0 past the end. */
+int mani_alias_at(size_t i, const char **key, const char **spdx);
+
 enum mani_precedence {
 	MANI_PREC_CLOSEST,   /* REUSE default: a file's own tags win */
 	MANI_PREC_AGGREGATE, /* both the file's tags and the stanza's */
