@@ -103,7 +103,8 @@ static void add_problem(struct report_summary *s, const char *path, const char *
 	s->nprob++;
 }
 
-/* "npm @scope/name 1.0: MIT" (or the license as written, or "no license"). */
+/* "npm @scope/name 1.0: MIT" (or the license as written, or "no license
+ * declared"). */
 static void add_package(struct report_summary *s, const char *path, const struct package *p)
 {
 	struct buf b = BUF_INIT;
@@ -113,12 +114,13 @@ static void add_package(struct report_summary *s, const char *path, const struct
 		return;
 	if (!s->pkg)
 		s->pkg = xcalloc(REPORT_PACKAGES, sizeof(*s->pkg));
-	buf_printf(&b, "%s %s%s%s%s%s: %s", p->ecosystem ? p->ecosystem : "?",
+	buf_printf(&b, "%s %s%s%s%s%s: %s%s", p->ecosystem ? p->ecosystem : "?",
 		   p->namespace ? p->namespace : "", p->namespace ? "/" : "",
 		   p->name ? p->name : "(no name)", p->version ? " " : "",
 		   p->version ? p->version : "",
 		   p->declared ? p->declared
-		   : p->declared_raw ? p->declared_raw : "no license declared");
+		   : p->declared_raw ? p->declared_raw : "no license declared",
+		   !p->declared && p->declared_raw ? " (as written, not SPDX)" : "");
 	s->pkg[s->npkg].path = xstrdup(path);
 	s->pkg[s->npkg].what = buf_take(&b);
 	s->npkg++;
