@@ -55,7 +55,7 @@ static char *ruby_string(const char **pp, const char *end)
 
 static void skip_sp(const char **p, const char *end)
 {
-	while (*p < end && (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r'))
+	while (*p < end && isspace((unsigned char)**p))
 		(*p)++;
 }
 

@@ -820,6 +820,13 @@ static void test_gemspec(void **state)
 	assert_has(lic(r, 0, "manifest:gemspec", 3, NULL)->problem, "Ruby code");
 	done(r);
 
+	/* a form feed is white space to isspace() but was not to the word
+	 * list: the reader looped for ever (found by fuzz_manifest) */
+	r = scan("z.gemspec", "Gem::Specification.new do |s|\n  s.name = \"z\"\n"
+			      "  s.licenses = %w[MIT \f Ruby]\nend\n");
+	assert_pkg(&r->packages[0], "gem", NULL, "z", NULL, "MIT OR Ruby");
+	done(r);
+
 	r = scan("y.gemspec", "Gem::Specification.new do |s|\n  s.name = \"y\"\n"
 			      "  s.license = \"Apache License 2.0\"\n"
 			      "  s.license == 'x' # not an assignment\nend\n");
