@@ -320,7 +320,10 @@ static void rewrite(struct buf *b)
 		while (b->len && (hit = strstr(b->data, rewrites[i][0])) != NULL) {
 			size_t off = (size_t)(hit - b->data), rest = b->len - off - fl;
 
-			/* to is never longer than from */
+			if (tl > fl) { /* "new bsd" -> "bsd 3 clause" grows */
+				buf_grow(b, tl - fl);
+				hit = b->data + off;
+			}
 			memmove(hit + tl, hit + fl, rest + 1);
 			memcpy(hit, rewrites[i][1], tl);
 			b->len = off + tl + rest;

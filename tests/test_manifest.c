@@ -250,6 +250,27 @@ static void test_names(void **state)
 		check_name(bad[i][0], 0, NULL, bad[i][1]);
 }
 
+/* Phrase rewrites may grow the text ("new bsd" -> "bsd 3 clause"); the
+ * buffer did not (heap overflow found by fuzz_manifest under ASan). */
+static void test_names_growing_rewrites(void **state)
+{
+	char raw[400];
+	int i;
+
+	/* every fill of the buffer, so one rewrite lands at its end */
+	for (i = 1; i < 300; i++) {
+		snprintf(raw, sizeof(raw), "%.*s revised bsd", i,
+			 "x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x"
+			 "x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x"
+			 "x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x"
+			 "x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x y x");
+		check_name(raw, 0, NULL, "not an SPDX expression");
+	}
+	check_name("FreeBSD License", 0, "BSD-2-Clause", NULL);
+	check_name("GNU FDL 1.3", 0, "GFDL-1.3-only", NULL);
+	check_name("Revised BSD License", 0, "BSD-3-Clause", NULL);
+}
+
 static void test_names_notes(void **state)
 {
 	struct mani_spdx m;
@@ -1198,6 +1219,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_names_growing_rewrites),
 		cmocka_unit_test(test_names_notes),
 		cmocka_unit_test(test_alias_table),
 		cmocka_unit_test(test_names_dep5),
