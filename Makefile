@@ -70,6 +70,7 @@ LIB_SRCS += sbom/mani_python.c
 LIB_SRCS += sbom/mani_gem.c
 LIB_SRCS += sbom/mani_xml.c
 LIB_SRCS += sbom/mani_dep5.c
+LIB_SRCS += sbom/mani_apply.c
 LIB_SRCS += sbom/toml.c
 LIB_SRCS += sbom/xml.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c

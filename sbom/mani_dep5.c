@@ -189,7 +189,7 @@ static void files_stanza(const struct para *pa, struct mani_stanza *st)
 	size_t cap = 0;
 
 	st->line = pa->line;
-	st->precedence = MANI_PREC_OVERRIDE;
+	st->precedence = MANI_PREC_AGGREGATE; /* REUSE's reading of .reuse/dep5 */
 	while (p < end) {
 		while (p < end && isspace((unsigned char)*p))
 			p++;

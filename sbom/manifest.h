@@ -46,6 +46,24 @@
  *   mani_glob_match(&s, glob, relpath)   one glob, in the format's dialect
  *   mani_stanzas_release(&s)
  *
+ * Applied to the files of a scan (sbom/mani_apply.c): REUSE.toml,
+ * .reuse/dep5 and debian/copyright at the top of a scanned directory are
+ * read before the walk; each file below it that a stanza covers gets the
+ * stanza's license (and copyright) as findings with a note saying where
+ * they come from, by the stanza's precedence (REUSE.toml: closest by
+ * default, aggregate or override; .reuse/dep5: aggregate, as REUSE says;
+ * debian/copyright: closest, a packager's summary never overrides what a
+ * file says), and the file's expression is set again.
+ *
+ *   a = mani_annots_load(roots, n)  NULL when no root has any; files that
+ *                                   do not parse are skipped (their own
+ *                                   records say why)
+ *   mani_annotate(a, r)             r->path as the walker names it; a
+ *                                   may be NULL; archive entries are left
+ *   mani_annots_free(a)             accepts NULL
+ *
+ * a is read-only once loaded: workers share it.
+ *
  * Ownership: everything added to r belongs to r; struct mani_spdx and
  * struct mani_stanzas own their strings.  Threads: no state; every call
  * works on its arguments only. */
@@ -82,8 +100,8 @@ int mani_alias_at(size_t i, const char **key, const char **spdx);
 
 enum mani_precedence {
 	MANI_PREC_CLOSEST,   /* REUSE default: a file's own tags win */
-	MANI_PREC_AGGREGATE, /* both the file's tags and the stanza's */
-	MANI_PREC_OVERRIDE,  /* the stanza wins over the file (DEP-5 always) */
+	MANI_PREC_AGGREGATE, /* both the file's tags and the stanza's (.reuse/dep5) */
+	MANI_PREC_OVERRIDE,  /* the stanza wins over the file */
 };
 
 struct mani_stanza {
@@ -115,5 +133,11 @@ int mani_reuse_parse(const char *text, size_t len, struct mani_stanzas *s, struc
 const struct mani_stanza *mani_stanza_for(const struct mani_stanzas *s, const char *relpath);
 int mani_glob_match(const struct mani_stanzas *s, const char *glob, const char *relpath);
 void mani_stanzas_release(struct mani_stanzas *s);
+
+struct mani_annots;
+
+struct mani_annots *mani_annots_load(const char *const *roots, size_t n);
+void mani_annotate(const struct mani_annots *a, struct file_result *r);
+void mani_annots_free(struct mani_annots *a);
 
 #endif

@@ -1076,7 +1076,7 @@ static void test_dep5(void **state)
 	assert_str(s.v[0].expression, "Zlib");
 	assert_int_equal(s.v[0].line, 6);
 	assert_int_equal(s.v[0].license_line, 8);
-	assert_int_equal(s.v[0].precedence, MANI_PREC_OVERRIDE);
+	assert_int_equal(s.v[0].precedence, MANI_PREC_AGGREGATE);
 	assert_int_equal(s.v[2].nglobs, 2);
 	assert_str(s.v[2].globs[1], "contrib/iostream?/*");
 	assert_str(s.v[2].copyright, "1998-2010 Gilles Vollant\n2007-2008 Even Rouault");
