@@ -226,6 +226,10 @@ void mani_license_list(struct mani_doc *d, struct package *p, char *const *items
 			m.problem = one.problem;
 			one.problem = NULL;
 		}
+		if (one.note && !m.note) {
+			m.note = one.note;
+			one.note = NULL;
+		}
 		if (one.expression)
 			buf_printf(&x, "%s(%s)", x.len ? (*op == 'O' ? " OR " : " AND ") : "",
 				   one.expression);

@@ -452,7 +452,14 @@ static void test_composer(void **state)
 	assert_pkg(&r->packages[0], "composer", "monolog", "monolog", NULL,
 		   "LGPL-2.1-only OR GPL-3.0-or-later");
 	assert_str(r->packages[0].supplier, "Jordi");
-	lic(r, 0, "manifest:composer.json", 4, "LGPL-2.1-only OR GPL-3.0-or-later");
+	assert_str(lic(r, 0, "manifest:composer.json", 4, "LGPL-2.1-only OR GPL-3.0-or-later")->note,
+		   "a list of licenses is a choice (OR) in composer.json");
+	done(r);
+
+	/* an item's own note (GPLv2 read as -only) is kept with the list's */
+	r = scan("composer.json", "{\"name\": \"a/b\", \"license\": [\"MIT\", \"GPLv2\"]}");
+	assert_pkg(&r->packages[0], "composer", "a", "b", NULL, "MIT OR GPL-2.0-only");
+	assert_has(r->findings[0].note, "composer.json; the name does not say 'only'");
 	done(r);
 }
 
