@@ -225,7 +225,6 @@ static const char *const rewrites[][2] = {
 	{ " 4 clause bsd ", " bsd 4 clause " },
 	{ " university of illinois ncsa open source ", " ncsa " },
 	{ " cea cnrs inria logiciel libre ", " cecill " },
-	{ " ms pl ms pl ", " ms pl " },
 	{ " or any later ", " + " },
 	{ " or later ", " + " },
 	{ " and later ", " + " },
@@ -420,12 +419,16 @@ static char *one_name(const char *s, size_t n, int *amb)
 	char key[NORM_MAX];
 	const char *a, *open;
 	char *x;
+	size_t k;
 
 	trim(&s, &n);
 	if (!n)
 		return NULL;
 	if ((x = try_expr(s, n)))
 		return x;
+	for (k = 0; k < n; k++) /* "MIT*" (a tool's guess), "<MIT>": not a plain name */
+		if (strchr("*?<>{}[]=|", s[k]) && s[k])
+			return NULL;
 	normal_form(s, n, key, sizeof(key));
 	if ((a = alias_of(key)))
 		return try_expr(a, strlen(a));

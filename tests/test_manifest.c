@@ -241,6 +241,8 @@ static void test_names(void **state)
 		{ "Copyright (c) 2020 A\nPermission is hereby granted", "a text, not a name" },
 		{ "https://github.com/acme/x/blob/main/LICENSE", "license URL not recognised" },
 		{ "MIT OR", "not an SPDX expression" },
+		{ "MIT*", "not an SPDX expression: 'MIT*'" },
+		{ "Dual MIT/GPL", "not an SPDX expression" },
 	};
 	size_t i;
 
