@@ -207,6 +207,22 @@ void mani_license(struct mani_doc *d, struct package *p, const char *raw, size_t
 	mani_spdx_release(&m);
 }
 
+/* Whether an item before i maps to expr (a list that repeats a license,
+ * "MIT" twice, says it once). */
+static int seen(char *const *items, size_t i, const char *expr)
+{
+	struct mani_spdx m;
+	size_t k;
+	int same = 0;
+
+	for (k = 0; k < i && !same; k++) {
+		mani_spdx(items[k], strlen(items[k]), 0, &m);
+		same = m.expression && !strcmp(m.expression, expr);
+		mani_spdx_release(&m);
+	}
+	return same;
+}
+
 void mani_license_list(struct mani_doc *d, struct package *p, char *const *items, size_t n,
 		       unsigned line, const char *op, const char *note)
 {
@@ -230,7 +246,7 @@ void mani_license_list(struct mani_doc *d, struct package *p, char *const *items
 			m.note = one.note;
 			one.note = NULL;
 		}
-		if (one.expression)
+		if (one.expression && !seen(items, i, one.expression))
 			buf_printf(&x, "%s(%s)", x.len ? (*op == 'O' ? " OR " : " AND ") : "",
 				   one.expression);
 		mani_spdx_release(&one);

@@ -3,7 +3,8 @@
  *
  * One pass, recursive descent.  `cur` is the table that key = value lines
  * go into: the root until a [header] or [[header]] moves it.  Keys of a
- * table are searched linearly, so a table holds at most TOML_MAX_KEYS. */
+ * table are searched linearly up to 16, then through an open-addressed
+ * index (FNV-1a); a table holds at most TOML_MAX_KEYS. */
 #include "toml.h"
 
 #include <stdlib.h>
@@ -12,7 +13,7 @@
 #include "buf.h"
 #include "text.h"
 
-#define TOML_MAX_KEYS 4096
+#define TOML_MAX_KEYS 65536
 #define TOML_MAX_PARTS 64 /* parts of one dotted key */
 
 struct tp {
@@ -53,9 +54,64 @@ void toml_free(struct toml_val *v)
 		toml_free(v->v[i]);
 	}
 	free(v->keys);
+	free(v->slots);
 	free(v->v);
 	free(v->s);
 	free(v);
+}
+
+static size_t key_hash(const char *k)
+{
+	size_t h = 1469598103934665603u;
+
+	while (*k)
+		h = (h ^ (unsigned char)*k++) * 1099511628211u;
+	return h;
+}
+
+/* Index of key in table t, or -1; linear while small. */
+static long find_index(const struct toml_val *t, const char *key)
+{
+	size_t i, m;
+
+	if (!t->nslots) {
+		for (i = 0; i < t->n; i++)
+			if (!strcmp(t->keys[i], key))
+				return (long)i;
+		return -1;
+	}
+	m = t->nslots - 1;
+	for (i = key_hash(key) & m; t->slots[i]; i = (i + 1) & m)
+		if (!strcmp(t->keys[t->slots[i] - 1], key))
+			return (long)(t->slots[i] - 1);
+	return -1;
+}
+
+static void slot_put(struct toml_val *t, size_t idx)
+{
+	size_t m = t->nslots - 1, i;
+
+	for (i = key_hash(t->keys[idx]) & m; t->slots[i]; i = (i + 1) & m)
+		;
+	t->slots[i] = idx + 1;
+}
+
+/* Tables past 16 keys get a hash index, rebuilt at half load. */
+static void index_key(struct toml_val *t)
+{
+	size_t i;
+
+	if (t->n <= 16)
+		return;
+	if (2 * t->n > t->nslots) {
+		free(t->slots);
+		t->nslots = t->nslots ? t->nslots * 2 : 64;
+		t->slots = xcalloc(t->nslots, sizeof(*t->slots));
+		for (i = 0; i < t->n; i++)
+			slot_put(t, i);
+		return;
+	}
+	slot_put(t, t->n - 1);
 }
 
 static void push(struct toml_val *c, char *key, struct toml_val *v)
@@ -69,18 +125,17 @@ static void push(struct toml_val *c, char *key, struct toml_val *v)
 	if (c->type == TOML_TABLE)
 		c->keys[c->n] = key;
 	c->v[c->n++] = v;
+	if (c->type == TOML_TABLE)
+		index_key(c);
 }
 
 const struct toml_val *toml_get(const struct toml_val *table, const char *key)
 {
-	size_t i;
+	long i;
 
-	if (!table || table->type != TOML_TABLE)
+	if (!table || table->type != TOML_TABLE || (i = find_index(table, key)) < 0)
 		return NULL;
-	for (i = 0; i < table->n; i++)
-		if (!strcmp(table->keys[i], key))
-			return table->v[i];
-	return NULL;
+	return table->v[i];
 }
 
 const struct toml_val *toml_path(const struct toml_val *table, const char *dotted)

@@ -9,7 +9,9 @@
  * (TOML_SCALAR): manifests never need their value.  Redefined keys and
  * tables are errors, as in TOML.  A recursive-descent parser over the
  * bytes; nesting is capped at TOML_MAX_DEPTH and values at TOML_MAX_VALUES
- * so hostile input costs bounded time and memory.
+ * so hostile input costs bounded time and memory; keys of a large table
+ * are found through a hash index, so a table of thousands of keys costs
+ * no more than their number.
  *
  *   root = toml_parse(s, len, e)   NULL + e ("line 3: expected '='") on error
  *   v = toml_get(table, key)       one key of a table; NULL if absent
@@ -43,6 +45,8 @@ struct toml_val {
 	char **keys;         /* owned; TABLE: the keys, in document order */
 	struct toml_val **v; /* owned; TABLE: values by key; ARRAY: items */
 	size_t n, cap;
+	size_t *slots;       /* owned; TABLE: open-addressed index + 1 by key hash */
+	size_t nslots;       /* 0 (linear search) or a power of two > 2n */
 	unsigned char defined; /* TABLE: had its own [header] or was inline */
 	unsigned char frozen;  /* inline table or static array: closed */
 	unsigned char aot;     /* ARRAY: made by [[header]] */

@@ -650,6 +650,35 @@ static void test_toml_limits(void **state)
 	free(deep);
 }
 
+/* A large table goes through the hash index: every key found, a repeated
+ * one still an error. */
+static void test_toml_big_table(void **state)
+{
+	size_t cap = 5000 * 24 + 64, n = 0, i;
+	char *doc = malloc(cap), key[32];
+	struct toml_val *root;
+	struct perr e;
+
+	n += (size_t)snprintf(doc + n, cap - n, "[deps]\n");
+	for (i = 0; i < 5000; i++)
+		n += (size_t)snprintf(doc + n, cap - n, "crate%zu = \"%zu\"\n", i, i * 7);
+	root = toml_parse(doc, n, &e);
+	assert_non_null(root);
+	for (i = 0; i < 5000; i += 1) {
+		char want[32];
+
+		snprintf(key, sizeof(key), "deps.crate%zu", i);
+		snprintf(want, sizeof(want), "%zu", i * 7);
+		assert_str(toml_path(root, key)->s, want);
+	}
+	assert_null(toml_path(root, "deps.crate5000"));
+	toml_free(root);
+	n += (size_t)snprintf(doc + n, cap - n, "crate3000 = 1\n");
+	assert_null(toml_parse(doc, n, &e));
+	assert_has(e.msg, "line 5002: key defined twice");
+	free(doc);
+}
+
 static void test_reuse_toml(void **state)
 {
 	static const char doc[] =
@@ -757,6 +786,15 @@ static void test_pkginfo_classifiers(void **state)
 	assert_pkg(&r->packages[0], "pypi", NULL, "dual", "1.0", "MIT OR GPL-3.0-or-later");
 	assert_has(lic(r, 0, "manifest:PKG-INFO", 4, "MIT OR GPL-3.0-or-later")->note,
 		   "classifiers");
+	done(r);
+
+	/* the same license twice is said once */
+	r = scan("PKG-INFO", "Metadata-Version: 1.2\nName: twice\n"
+			     "Classifier: License :: OSI Approved :: MIT License\n"
+			     "Classifier: License :: OSI Approved :: MIT License\n"
+			     "Classifier: License :: OSI Approved :: ISC License (ISCL)\n"
+			     "Classifier: License :: OSI Approved :: MIT License\n");
+	assert_pkg(&r->packages[0], "pypi", NULL, "twice", NULL, "MIT OR ISC");
 	done(r);
 
 	/* License: as a multi-line text is not a name; classifier wins */
@@ -1242,6 +1280,7 @@ int main(void)
 		cmocka_unit_test(test_toml_malformed),
 		cmocka_unit_test(test_toml),
 		cmocka_unit_test(test_toml_limits),
+		cmocka_unit_test(test_toml_big_table),
 		cmocka_unit_test(test_reuse_toml),
 		cmocka_unit_test(test_pkginfo),
 		cmocka_unit_test(test_pkginfo_classifiers),
