@@ -23,7 +23,9 @@
  * (composer, Maven, npm's legacy list) or its common use does (gemspec,
  * Python classifiers), with a note.  A malformed manifest is a finding
  * with a problem ("malformed package.json: line 3: ..."); inputs over
- * MANI_MAX_BYTES are not parsed.
+ * MANI_MAX_BYTES are not parsed.  One that declares nothing (a
+ * package.json of {"type": "module"}, a workspace-only Cargo.toml, tool
+ * settings in pyproject.toml) adds nothing.
  *
  *   n = mani_find(path)            reader index for a display path, or -1
  *   mani_read(path, text, len, r)  when path names a manifest, appends its
