@@ -34,7 +34,7 @@ DEB_PKGS := gcc make pkg-config libarchive-dev libmagic-dev libpcre2-dev \
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) -MMD -MP \
-	-Iscanner -Irules -Ilicenses -I$(BUILD)/gen \
+	-Iscanner -Irules -Ilicenses -Isbom -I$(BUILD)/gen \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -larchive -lmagic -lpcre2-8 -ljson-c -lcrypto -lyaml) -lpthread
 LDFLAGS += $(SAN)
@@ -70,6 +70,17 @@ LIB_SRCS += rules/policy.c
 LIB_SRCS += rules/policy_eval.c
 LIB_SRCS += scanner/check.c
 LIB_SRCS += scanner/check_out.c
+LIB_SRCS += sbom/manifest.c
+LIB_SRCS += sbom/mani_names.c
+LIB_SRCS += sbom/mani_json.c
+LIB_SRCS += sbom/mani_toml.c
+LIB_SRCS += sbom/mani_python.c
+LIB_SRCS += sbom/mani_gem.c
+LIB_SRCS += sbom/mani_xml.c
+LIB_SRCS += sbom/mani_dep5.c
+LIB_SRCS += sbom/mani_apply.c
+LIB_SRCS += sbom/toml.c
+LIB_SRCS += sbom/xml.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
 
 CLI_SRCS += scanner/main.c
@@ -94,6 +105,7 @@ TESTS += tests/test_pipeline
 TESTS += tests/test_licmeta
 TESTS += tests/test_oblig
 TESTS += tests/test_policy
+TESTS += tests/test_manifest
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr
@@ -102,6 +114,7 @@ FUZZERS += arc
 FUZZERS += match
 FUZZERS += licmeta
 FUZZERS += policy
+FUZZERS += manifest
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o

@@ -252,6 +252,9 @@ int cmd_scan(int argc, char **argv)
 	struct pipeline_progress prog = { show_progress, &run, 250 };
 	static const char *const here[] = { "." };
 	struct perr e = { PERR_OK, "" };
+	struct mani_annots *annots;
+	const char *const *roots;
+	size_t nroots;
 	FILE *out = stdout;
 	int rc = parse_args(argc, argv, &a);
 
@@ -278,9 +281,12 @@ int cmd_scan(int argc, char **argv)
 		free(a.excludes);
 		return EXIT_USAGE;
 	}
-	rc = pipeline_run(optind < argc ? (const char *const *)argv + optind : here,
-			  optind < argc ? (size_t)(argc - optind) : 1, &a.po, scan_sink, &run,
+	roots = optind < argc ? (const char *const *)argv + optind : here;
+	nroots = optind < argc ? (size_t)(argc - optind) : 1;
+	a.po.annots = annots = mani_annots_load(roots, nroots);
+	rc = pipeline_run(roots, nroots, &a.po, scan_sink, &run,
 			  a.quiet || !isatty(STDERR_FILENO) ? NULL : &prog, &e);
+	mani_annots_free(annots);
 	if (rc < 0) {
 		fprintf(stderr, "petal: %s\n", e.msg);
 		rc = EXIT_INPUT;

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "expr.h"
 #include "lic.h"
+#include "manifest.h"
 #include "match.h"
 #include "spdx_tag.h"
 #include "text.h"
@@ -305,6 +306,8 @@ void detect_text(struct detect *d, const char *text, size_t len, struct file_res
 {
 	struct tag_ctx c = { text, r };
 
+	if (r->path)
+		mani_read(r->path, text, len, r);
 	spdx_find_tags(text, len, tag_found, &c);
 	if (d->match) {
 		struct match_opts mo = { d->o.min_coverage };

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* detect.h -- run every detector over one file's decoded text.
  *
- * The detectors, cheap first: SPDX tags (rules/spdx_tag.h, each license
+ * The detectors, cheap first: package manifests when r->path names one
+ * (sbom/manifest.h: a name check per file; packages and declared
+ * licenses), SPDX tags (rules/spdx_tag.h, each license
  * expression checked and made canonical by rules/expr.h), then license
  * texts (rules/match.h, when an index is given).  After them the file's
  * expression is set: the AND of the distinct valid license expressions

@@ -320,6 +320,7 @@ static void run_path(struct worker *w, struct job *j)
 		r.truncated = w->rf.truncated;
 		set_hashes(&r, w->rf.has_hashes, w->rf.sha1, w->rf.sha256);
 		analyze(w, &r, w->rf.data, w->rf.len);
+		mani_annotate(o->annots, &r);
 	}
 	readf_close(&w->rf);
 	order_put(w->pl->order, j->seq, &r, 1);

@@ -28,6 +28,7 @@
 
 #include "arc.h"
 #include "detect.h"
+#include "manifest.h"
 #include "order.h"
 #include "perr.h"
 #include "walk.h"
@@ -38,6 +39,7 @@ struct pipeline_opts {
 	struct walk_opts walk;
 	struct arc_limits lim; /* lim.max_entry_bytes also caps plain files */
 	struct detect_opts detect;
+	const struct mani_annots *annots; /* borrowed; REUSE/DEP-5 stanzas, or NULL */
 };
 
 struct pipeline_counts {

@@ -103,6 +103,29 @@ static void add_problem(struct report_summary *s, const char *path, const char *
 	s->nprob++;
 }
 
+/* "npm @scope/name 1.0: MIT" (or the license as written, or "no license
+ * declared"). */
+static void add_package(struct report_summary *s, const char *path, const struct package *p)
+{
+	struct buf b = BUF_INIT;
+
+	s->packages++;
+	if (s->npkg == REPORT_PACKAGES)
+		return;
+	if (!s->pkg)
+		s->pkg = xcalloc(REPORT_PACKAGES, sizeof(*s->pkg));
+	buf_printf(&b, "%s %s%s%s%s%s: %s%s", p->ecosystem ? p->ecosystem : "?",
+		   p->namespace ? p->namespace : "", p->namespace ? "/" : "",
+		   p->name ? p->name : "(no name)", p->version ? " " : "",
+		   p->version ? p->version : "",
+		   p->declared ? p->declared
+		   : p->declared_raw ? p->declared_raw : "no license declared",
+		   !p->declared && p->declared_raw ? " (as written, not SPDX)" : "");
+	s->pkg[s->npkg].path = xstrdup(path);
+	s->pkg[s->npkg].what = buf_take(&b);
+	s->npkg++;
+}
+
 static void summarize(struct report_summary *s, const struct file_result *r)
 {
 	size_t i;
@@ -122,6 +145,8 @@ static void summarize(struct report_summary *s, const struct file_result *r)
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].problem)
 			add_problem(s, r->path, r->findings[i].problem);
+	for (i = 0; i < r->npackages; i++)
+		add_package(s, r->path, &r->packages[i]);
 }
 
 int report_file(void *ctx, const struct file_result *r)
@@ -186,5 +211,10 @@ void report_free(struct report *rp)
 		free(s->prob[i].what);
 	}
 	free(s->prob);
+	for (i = 0; i < s->npkg; i++) {
+		free(s->pkg[i].path);
+		free(s->pkg[i].what);
+	}
+	free(s->pkg);
 	free(rp);
 }

@@ -26,6 +26,7 @@
 
 #define REPORT_EXAMPLES 3   /* example paths kept per license */
 #define REPORT_PROBLEMS 200 /* problems kept for the text summary */
+#define REPORT_PACKAGES 50  /* packages kept for the text summary */
 
 struct report_license {
 	char *expression; /* owned */
@@ -49,6 +50,9 @@ struct report_summary {
 	size_t lic_cap, nlic;
 	struct report_problem *prob; /* the first REPORT_PROBLEMS */
 	size_t nprob;
+	uint64_t packages;           /* packages declared by manifests */
+	struct report_problem *pkg;  /* the first REPORT_PACKAGES: path, "npm a 1.0: MIT" */
+	size_t npkg;
 };
 
 struct report;

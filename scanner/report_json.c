@@ -69,6 +69,22 @@ static json_object *finding_json(const struct finding *f)
 	return o;
 }
 
+static json_object *package_json(const struct package *p)
+{
+	json_object *o = json_object_new_object();
+
+	add_str(o, "ecosystem", p->ecosystem);
+	add_str(o, "namespace", p->namespace);
+	add_str(o, "name", p->name);
+	add_str(o, "version", p->version);
+	add_str(o, "declared", p->declared);
+	add_str(o, "declared_raw", p->declared_raw);
+	add_str(o, "supplier", p->supplier);
+	add_str(o, "homepage", p->homepage);
+	add_str(o, "problem", p->problem);
+	return o;
+}
+
 static void add_hex(json_object *o, const char *k, const unsigned char *d, size_t n)
 {
 	char hex[65];
@@ -102,6 +118,13 @@ static json_object *record_json(const struct file_result *r)
 	for (i = 0; i < r->nfindings; i++)
 		json_object_array_add(fs, finding_json(&r->findings[i]));
 	json_object_object_add(o, "findings", fs);
+	if (r->npackages) {
+		json_object *ps = json_object_new_array();
+
+		for (i = 0; i < r->npackages; i++)
+			json_object_array_add(ps, package_json(&r->packages[i]));
+		json_object_object_add(o, "packages", ps);
+	}
 	add_str(o, "error", r->error);
 	return o;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* report_text.c -- the summary for people: what was scanned, licenses by
  * number of files (with example paths), files without a license, and
- * every problem (failed inputs, invalid expressions).  Nothing is printed
+ * the packages that manifests declare, and every problem (failed inputs,
+ * invalid expressions).  Nothing is printed
  * per file: that is what json and jsonl are for. */
 #include <stdlib.h>
 
@@ -56,10 +57,25 @@ static void print_problems(FILE *out, const struct report_summary *s)
 			(unsigned long long)(s->problems - s->nprob));
 }
 
+static void print_packages(FILE *out, const struct report_summary *s)
+{
+	size_t i;
+
+	if (!s->packages)
+		return;
+	fprintf(out, "\nPackages declared by manifests: %llu\n", (unsigned long long)s->packages);
+	for (i = 0; i < s->npkg; i++)
+		fprintf(out, "  %s  (%s)\n", s->pkg[i].what, s->pkg[i].path);
+	if (s->packages > s->npkg)
+		fprintf(out, "  ... and %llu more (see --format json)\n",
+			(unsigned long long)(s->packages - s->npkg));
+}
+
 static int text_end(struct report *rp)
 {
 	print_counts(rp->out, &rp->sum);
 	print_licenses(rp->out, &rp->sum);
+	print_packages(rp->out, &rp->sum);
 	print_problems(rp->out, &rp->sum);
 	return ferror(rp->out) ? -1 : 0;
 }
