@@ -220,6 +220,7 @@ static void file_release(struct sbom_file *f)
 	free(f->path);
 	free_strv(f->lics, f->nlics);
 	free(f->expression);
+	free(f->concluded);
 	free(f->copyright);
 	free(f->comment);
 	for (i = 0; i < f->ndecl; i++)
@@ -961,8 +962,8 @@ static void pkg_summaries(struct sbom_doc *d)
 			memcpy(sums[j], f->sha1, 20);
 			for (k = 0; k < f->nlics; k++)
 				push_str(&lics, &nl, &cap, xstrdup(f->lics[k]));
-			if (d->o.conclude && (concl[nc] = file_conclusion(f)))
-				nc++;
+			if (d->o.conclude && f->analysed && (f->concluded = file_conclusion(f)))
+				concl[nc++] = xstrdup(f->concluded);
 		}
 		vcode_compute((const unsigned char (*)[20])sums, p->nfiles, p->vcode);
 		p->lics = lics;

@@ -102,6 +102,7 @@ struct sbom_file {
 	char **lics;       /* licenseInfoInFiles, sorted, unique */
 	size_t nlics;
 	char *expression;  /* the combined detected expression, NULL if none */
+	char *concluded;   /* --conclude: expression AND unknown texts; NULL: NONE */
 	char *copyright;   /* the statements found, one a line; NULL if none */
 	char *comment;     /* why not analysed, or NULL */
 	size_t pkg;        /* the package it belongs to */

@@ -20,5 +20,6 @@ int cmd_scan(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_licenses(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_sbom(int argc, char **argv);
 
 #endif

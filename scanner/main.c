@@ -17,6 +17,7 @@ static const struct cmd cmds[] = {
 	{ "explain", cmd_explain, "show each license text found in a file and how it differs" },
 	{ "licenses", cmd_licenses, "list the SPDX license and exception ids petal knows" },
 	{ "version", cmd_version, "print petal's version and its license list" },
+	{ "sbom", cmd_sbom, "write an SPDX 2.3 or CycloneDX 1.6 SBOM; --check one" },
 };
 
 static void usage(FILE *f)
