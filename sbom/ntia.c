@@ -169,8 +169,11 @@ int ntia_check(const char *json, size_t len, struct buf *out, struct perr *e)
 	}
 	doc = json_tokener_parse_ex(tok, json, (int)len);
 	if (!doc || json_tokener_get_error(tok) != json_tokener_success) {
+		enum json_tokener_error err = json_tokener_get_error(tok);
+
 		perr_set(e, PERR_FILE, "not JSON: %s at byte %zu",
-			 doc ? "a partial document" : json_tokener_error_desc(json_tokener_get_error(tok)),
+			 err == json_tokener_continue ? "the document ends early"
+						      : json_tokener_error_desc(err),
 			 json_tokener_get_parse_end(tok));
 		json_object_put(doc);
 		json_tokener_free(tok);
