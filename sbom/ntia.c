@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ntia.h"
+#include "text.h"
 
 #define NTIA_DEPTH 64 /* nesting accepted in the input */
 
@@ -45,10 +46,20 @@ static int is_timestamp(const char *s)
 	return 1;
 }
 
+/* One line per missing element; ids and names come from the input, so
+ * control bytes (a newline would make two lines) are escaped. */
 static int missing(struct buf *out, const char *id, const char *name, const char *what)
 {
-	buf_printf(out, "%s%s%s%s: %s\n", id ? id : "(no SPDXID)", name ? " (" : "",
-		   name ? name : "", name ? ")" : "", what);
+	if (id)
+		text_escape(out, (const unsigned char *)id, strlen(id));
+	else
+		buf_adds(out, "(no SPDXID)");
+	if (name) {
+		buf_adds(out, " (");
+		text_escape(out, (const unsigned char *)name, strlen(name));
+		buf_addc(out, ')');
+	}
+	buf_printf(out, ": %s\n", what);
 	return 1;
 }
 
