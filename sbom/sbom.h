@@ -15,8 +15,11 @@
  *             "a.tar!/", a manifest's its directory).  The rest (symlinks,
  *             skipped, failed) are listed in sbom_doc.undescribed.
  *   refs      a LicenseRef- definition for every one used: unknown license
- *             texts (LicenseRef-petal-unknown-<hash of the text>), ids
- *             from tags and manifests that are not on the SPDX list.
+ *             texts (LicenseRef-petal-unknown-<hash of the text>; the text
+ *             is the finding's lines, read again through opts.read_text,
+ *             else its evidence line), ids from tags and manifests that
+ *             are not on the SPDX list (their text from a REUSE
+ *             LICENSES/<id>.txt when there is one).
  *   rels      DESCRIBES, and CONTAINS or DEPENDS_ON (a manifest package in
  *             node_modules/, vendor/, third_party/) from parent to child.
  *
@@ -110,8 +113,9 @@ struct sbom_file {
 	int has_hashes;
 	struct package *decl; /* copies of what the file declares (manifests) */
 	size_t ndecl;
-	char **unknown;    /* FM_UNKNOWN texts, parallel to unknown_note */
+	char **unknown;    /* FM_UNKNOWN evidence, parallel to unknown_note */
 	char **unknown_note;
+	unsigned (*unknown_lines)[2]; /* their first and last lines */
 	size_t nunknown;
 	char *tag_text;    /* first license finding text (for ref comments) */
 };

@@ -206,8 +206,9 @@ static int run_check(const char *path)
 	return n ? EXIT_POLICY : EXIT_DONE;
 }
 
-/* LICENSES/LicenseRef-x.txt of a directory input, for extractedText;
- * archive entries were not kept.  Valid UTF-8 as is, else escaped. */
+/* A file of a directory input, for extractedText (REUSE texts, unknown
+ * license texts); archive entries were not kept.  UTF-8 as is, anything
+ * else read as Latin-1; NUL bytes become spaces. */
 static char *read_text(void *ctx, const char *path)
 {
 	struct readf rf = READF_INIT;
@@ -220,10 +221,14 @@ static char *read_text(void *ctx, const char *path)
 		return NULL;
 	if (readf_open(&rf, path, 0, &e) == 0 && readf_rest(&rf, REF_TEXT_MAX, &e) == 0 &&
 	    !rf.truncated) {
-		if (text_utf8_len(rf.data, rf.len) == rf.len && !memchr(rf.data, 0, rf.len))
-			buf_add(&b, rf.data, rf.len);
-		else
-			text_escape(&b, rf.data, rf.len);
+		int utf8 = text_utf8_len(rf.data, rf.len) == rf.len;
+		size_t i;
+
+		for (i = 0; i < rf.len; i++) /* not UTF-8: Latin-1, as the scan read it */
+			if (utf8 || rf.data[i] < 0x80)
+				buf_addc(&b, rf.data[i] ? (char)rf.data[i] : ' ');
+			else
+				text_put_utf8(&b, rf.data[i]);
 		t = buf_take(&b);
 	}
 	readf_release(&rf);
