@@ -45,7 +45,11 @@ static json_object *lic_entry(const char *s)
 	return o;
 }
 
-static json_object *expression(const char *x, const char *ack)
+/* "licenses": an expression (a single id is one too), with whether it
+ * was declared or concluded.  (A license "id" with an acknowledgement
+ * trips the official validator's $ref resolution, so ids are kept for
+ * evidence, where no acknowledgement is given.) */
+static json_object *licenses(const char *x, const char *ack)
 {
 	json_object *a = json_object_new_array(), *o = json_object_new_object();
 
@@ -98,7 +102,7 @@ static json_object *file_comp(const struct sbom_doc *d, const struct sbom_file *
 	put(o, "name", f->name);
 	json_object_object_add(o, "hashes", hashes(f->sha1, f->sha256));
 	if (d->o.conclude && f->concluded)
-		json_object_object_add(o, "licenses", expression(f->concluded, "concluded"));
+		json_object_object_add(o, "licenses", licenses(f->concluded, "concluded"));
 	ev = f->analysed ? evidence(f->lics, f->nlics, f->copyright) : NULL;
 	if (ev)
 		json_object_object_add(o, "evidence", ev);
@@ -150,9 +154,9 @@ static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 	if (p->has_hashes)
 		json_object_object_add(o, "hashes", hashes(p->sha1, p->sha256));
 	if (p->declared)
-		json_object_object_add(o, "licenses", expression(p->declared, "declared"));
+		json_object_object_add(o, "licenses", licenses(p->declared, "declared"));
 	else if (d->o.conclude && p->concluded)
-		json_object_object_add(o, "licenses", expression(p->concluded, "concluded"));
+		json_object_object_add(o, "licenses", licenses(p->concluded, "concluded"));
 	put(o, "purl", p->purl);
 	kids = pi ? children(d, pi, files) : NULL;
 	if (kids && json_object_array_length(kids))

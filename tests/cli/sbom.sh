@@ -60,11 +60,19 @@ done
 "$PETAL" sbom -q -j1 --conclude --creator "Person: Tess Ter" -f spdx-tv -o concl.tv in
 "$PETAL" sbom -q -f cyclonedx-json --cdx-files --conclude -o files.cdx.json in
 
+# Documents with manifest packages (purls, suppliers, DEPENDS_ON), from
+# the unit test's synthetic records until the manifest readers land.
+mkdir dump
+PETAL_SBOM_DUMP=$T/dump "$(dirname "$PETAL")/tests/test_sbom" >/dev/null 2>&1 ||
+	fail "test_sbom failed"
+
 # Official schemas, offline.
 V=${PETAL_SHARED:-$SRC/../shared}/validate-json
 if [ -x "$V" ] && python3 -c 'import jsonschema' 2>/dev/null; then
 	"$V" spdx j1.spdx-json concl.json || fail "SPDX JSON not valid against the schema"
 	"$V" cyclonedx j1.cyclonedx-json files.cdx.json || fail "CycloneDX not valid against the schema"
+	"$V" spdx dump/manifests.spdx.json || fail "manifest packages: SPDX not valid"
+	"$V" cyclonedx dump/manifests.cdx.json || fail "manifest packages: CycloneDX not valid"
 else
 	echo "SKIP schema validation: needs ../shared/validate-json (a sibling of the repository)" \
 		"and python3-jsonschema"
@@ -252,6 +260,10 @@ for p, t in zip(doc["packages"], pkgs):
     assert t["infos"] == p.get("licenseInfoFromFiles", [])
     assert t["PackageCopyrightText"] == p["copyrightText"]
     assert t["PrimaryPackagePurpose"] == p["primaryPackagePurpose"]
+    assert t.get("PackageLicenseComments") == p.get("licenseComments")
+    assert t.get("PackageHomePage") == p.get("homepage")
+    assert t.get("ExternalRef") == ("%(referenceCategory)s %(referenceType)s %(referenceLocator)s"
+                                    % p["externalRefs"][0] if "externalRefs" in p else None)
     assert [f["SPDXID"] for f in t["files"]] == p.get("hasFiles", []), p["name"]
 for t in files:
     f = jf[t["SPDXID"]]
@@ -270,6 +282,7 @@ PY
 }
 tv_vs_json j1.spdx-json j1.spdx-tv || fail "tag-value and JSON differ"
 tv_vs_json concl.json concl.tv || fail "tag-value and JSON differ (--conclude)"
+tv_vs_json dump/manifests.spdx.json dump/manifests.spdx || fail "tag-value and JSON differ (manifests)"
 
 # CycloneDX: the same packages, files with their evidence, the same serial.
 python3 - j1.cyclonedx-json files.cdx.json j1.spdx-json <<'PY' || fail "CycloneDX content"
