@@ -127,6 +127,15 @@ static char *make_id(const char *kind, const char *s)
 	return buf_take(&b);
 }
 
+/* Option values come from argv: any bytes.  JSON needs UTF-8. */
+static char *opt_dup(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	text_escape(&b, (const unsigned char *)s, strlen(s));
+	return buf_take(&b);
+}
+
 /* --- collecting ----------------------------------------------------------- */
 
 struct sbom_doc *sbom_new(const struct sbom_opts *o)
@@ -204,7 +213,9 @@ int sbom_add(void *doc, const struct file_result *r)
 	memcpy(f->sha256, r->sha256, 32);
 	f->expression = dup0(r->expression);
 	f->comment = r->error ? xstrdup(r->error)
-		   : r->target ? xstrdup(r->target) : NULL;
+		   : r->target ? xstrdup(r->target)
+		   : r->truncated ? xstrdup("only the first bytes were analysed (--max-file-size)")
+				  : NULL;
 	f->analysed = r->status == FS_SCANNED && !r->truncated;
 	copy_findings(f, r);
 	if (r->npackages) {
@@ -593,11 +604,15 @@ static void root_defaults(struct sbom_doc *d, const struct package *m)
 			free(version);
 	}
 	if (d->o.name)
-		r->name = (free(r->name), xstrdup(d->o.name));
+		r->name = (free(r->name), opt_dup(d->o.name));
 	if (d->o.version)
-		r->version = (free(r->version), xstrdup(d->o.version));
-	if (d->o.supplier)
-		r->supplier = (free(r->supplier), agent(d->o.supplier, "Organization"));
+		r->version = (free(r->version), opt_dup(d->o.version));
+	if (d->o.supplier) {
+		char *sup = opt_dup(d->o.supplier);
+
+		r->supplier = (free(r->supplier), agent(sup, "Organization"));
+		free(sup);
+	}
 }
 
 static const char *const dep_dirs[] = { "node_modules/", "vendor/", "third_party/",
@@ -1108,7 +1123,7 @@ static void name_document(struct sbom_doc *d)
 	content_uuid(d, uuid);
 	snprintf(d->serial, sizeof(d->serial), "urn:uuid:%s", uuid);
 	if (d->o.namespace) {
-		d->namespace = xstrdup(d->o.namespace);
+		d->namespace = opt_dup(d->o.namespace);
 		return;
 	}
 	buf_adds(&b, "https://spdx.org/spdxdocs/petal/");
@@ -1121,40 +1136,46 @@ static void name_document(struct sbom_doc *d)
 	d->namespace = buf_take(&b);
 }
 
-static int set_creators(struct sbom_doc *d, struct perr *e)
+int sbom_check_opts(const struct sbom_opts *o, struct perr *e)
+{
+	const char *ns = o->namespace, *colon = ns ? strchr(ns, ':') : NULL;
+	struct tm tm;
+	time_t t = (time_t)o->created;
+	size_t i;
+
+	if (o->created < 0 || !gmtime_r(&t, &tm) || tm.tm_year + 1900 > 9999)
+		return perr_set(e, PERR_USAGE, "creation time out of range: %lld",
+				(long long)o->created);
+	for (i = 0; i < o->ncreators; i++) {
+		const char *c = o->creators[i];
+
+		if ((strncmp(c, "Person: ", 8) && strncmp(c, "Organization: ", 14)) ||
+		    !c[strcspn(c, ":") + 2])
+			return perr_set(e, PERR_USAGE, "--creator '%.100s': write 'Person: NAME' or "
+				        "'Organization: NAME'", c);
+	}
+	if (ns && (!colon || colon == ns || strchr(ns, '#') || strpbrk(ns, " \t\r\n")))
+		return perr_set(e, PERR_USAGE, "--namespace '%.100s': a URI without '#' or spaces "
+				"(https://example.com/spdx/NAME-VERSION)", ns);
+	if (o->name && !*o->name)
+		return perr_set(e, PERR_USAGE, "--name: empty");
+	return 0;
+}
+
+static void set_creators(struct sbom_doc *d)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
 	struct tm tm;
 	time_t t = (time_t)d->o.created;
 
-	if (d->o.created < 0 || !gmtime_r(&t, &tm) || tm.tm_year + 1900 > 9999)
-		return perr_set(e, PERR_USAGE, "creation time out of range: %lld",
-				(long long)d->o.created);
+	gmtime_r(&t, &tm); /* sbom_check_opts saw it works */
 	strftime(d->created, sizeof(d->created), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	buf_printf(&b, "Tool: petal-%s", PETAL_VERSION);
 	d->creators = xmalloc((d->o.ncreators + 1) * sizeof(char *));
 	d->creators[d->ncreators++] = buf_take(&b);
-	for (i = 0; i < d->o.ncreators; i++) {
-		const char *c = d->o.creators[i];
-
-		if ((strncmp(c, "Person: ", 8) && strncmp(c, "Organization: ", 14)) ||
-		    !c[strcspn(c, ":") + 2])
-			return perr_set(e, PERR_USAGE, "--creator '%s': write 'Person: NAME' or "
-				        "'Organization: NAME'", c);
-		d->creators[d->ncreators++] = xstrdup(c);
-	}
-	return 0;
-}
-
-static int check_namespace(const char *ns, struct perr *e)
-{
-	const char *colon = ns ? strchr(ns, ':') : NULL;
-
-	if (ns && (!colon || colon == ns || strchr(ns, '#') || strpbrk(ns, " \t\n")))
-		return perr_set(e, PERR_USAGE, "--namespace '%s': a URI without '#' or spaces "
-				"(https://example.com/spdx/NAME-VERSION)", ns);
-	return 0;
+	for (i = 0; i < d->o.ncreators; i++)
+		d->creators[d->ncreators++] = opt_dup(d->o.creators[i]);
 }
 
 /* The SBOM file lies in the scanned tree: its package says it is excluded
@@ -1177,8 +1198,9 @@ int sbom_finish(struct sbom_doc *d, struct perr *e)
 {
 	size_t i;
 
-	if (set_creators(d, e) < 0 || check_namespace(d->o.namespace, e) < 0)
+	if (sbom_check_opts(&d->o, e) < 0)
 		return -1;
+	set_creators(d);
 	new_pkg(d, SBOM_ROOT);
 	place_files(d);
 	add_packages(d);

@@ -27,10 +27,12 @@
  * adding a file changes no other id.  The namespace and the serial number
  * come from a digest of the content and options (unless --namespace).
  *
+ *   sbom_check_opts(&opts, e)   -1 with e (PERR_USAGE) for a bad option value;
+ *                               the CLI asks before scanning
  *   d = sbom_new(&opts)         opts and its strings are borrowed until sbom_free
  *   sbom_add(d, r)              a pipeline sink; copies what it needs from r
- *   sbom_finish(d, e)           builds the model; -1 with e set (PERR_USAGE for
- *                               a bad option value)
+ *   sbom_finish(d, e)           builds the model; -1 with e set (PERR_USAGE:
+ *                               the options, as sbom_check_opts)
  *   sbom_free(d)                accepts NULL
  *
  * Also, for the writers and tests:
@@ -152,6 +154,7 @@ struct sbom_doc {
 	int root_is_archive; /* one archive given alone: it is the root */
 };
 
+int sbom_check_opts(const struct sbom_opts *o, struct perr *e) __attribute__((warn_unused_result));
 struct sbom_doc *sbom_new(const struct sbom_opts *o);
 int sbom_add(void *doc, const struct file_result *r);
 int sbom_finish(struct sbom_doc *d, struct perr *e) __attribute__((warn_unused_result));

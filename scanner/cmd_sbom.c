@@ -331,9 +331,14 @@ static int scan(struct sbom_args *a, const char *const *roots, size_t nroots)
 	struct pipeline_progress prog = { show_progress, &run, 250 };
 	struct perr e = { PERR_OK, "" };
 	struct idx idx;
-	char *excl = a->out_path ? output_in_tree(a->out_path, roots, nroots) : NULL;
+	char *excl;
 	int rc;
 
+	if (sbom_check_opts(&a->so, &e) < 0) {
+		fprintf(stderr, "petal sbom: %s\n", e.msg);
+		return EXIT_USAGE;
+	}
+	excl = a->out_path ? output_in_tree(a->out_path, roots, nroots) : NULL;
 	if (idx_open(&idx, &e) < 0) {
 		fprintf(stderr, "petal: %s\n", e.msg);
 		free(excl);
