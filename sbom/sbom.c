@@ -1215,7 +1215,8 @@ int sbom_finish(struct sbom_doc *d, struct perr *e)
 		declared_refs(d, &d->pkgs[i]);
 	pkg_summaries(d);
 	unique_ids(d);
-	qsort(d->refs, d->nrefs, sizeof(*d->refs), cmp_str); /* id is the first member */
+	if (d->nrefs) /* id is the first member */
+		qsort(d->refs, d->nrefs, sizeof(*d->refs), cmp_str);
 	add_rel(d, "SPDXRef-DOCUMENT", "DESCRIBES", d->pkgs[0].id);
 	for (i = 1; i < d->npkgs; i++)
 		add_rel(d, d->pkgs[d->pkgs[i].parent].id,
