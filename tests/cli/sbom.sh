@@ -66,17 +66,18 @@ mkdir dump
 PETAL_SBOM_DUMP=$T/dump "$(dirname "$PETAL")/tests/test_sbom" >/dev/null 2>&1 ||
 	fail "test_sbom failed"
 
-# Official schemas, offline.
+# Official schemas, offline: validate KIND FILE... (every JSON document
+# this test writes goes through it).
 V=${PETAL_SHARED:-$SRC/../shared}/validate-json
 if [ -x "$V" ] && python3 -c 'import jsonschema' 2>/dev/null; then
-	"$V" spdx j1.spdx-json concl.json || fail "SPDX JSON not valid against the schema"
-	"$V" cyclonedx j1.cyclonedx-json files.cdx.json || fail "CycloneDX not valid against the schema"
-	"$V" spdx dump/manifests.spdx.json || fail "manifest packages: SPDX not valid"
-	"$V" cyclonedx dump/manifests.cdx.json || fail "manifest packages: CycloneDX not valid"
+	validate() { "$V" "$@" || fail "not valid against the $1 schema: $*"; }
 else
 	echo "SKIP schema validation: needs ../shared/validate-json (a sibling of the repository)" \
 		"and python3-jsonschema"
+	validate() { :; }
 fi
+validate spdx j1.spdx-json j2.spdx-json concl.json dump/manifests.spdx.json
+validate cyclonedx j1.cyclonedx-json j2.cyclonedx-json files.cdx.json dump/manifests.cdx.json
 
 # Independent checks.  $1: the document; recomputes from the input tree.
 check_spdx() {
@@ -321,6 +322,7 @@ assert "./sbom.spdx.json" not in [f["fileName"] for f in doc["files"]]
 vc = doc["packages"][0]["packageVerificationCode"]
 assert vc["packageVerificationCodeExcludedFiles"] == ["./sbom.spdx.json"], vc
 PY
+validate spdx first.json
 rm in/sbom.spdx.json
 
 # The namespace follows the content: same input, same; one byte more, another.
@@ -330,6 +332,7 @@ echo more >> in/plain.txt
 [ "$(ns changed.json)" != "$(ns j1.spdx-json)" ] || fail "namespace did not change with the content"
 "$PETAL" sbom -q --namespace https://example.com/spdx/in-1 -o given.json in
 [ "$(ns given.json)" = "https://example.com/spdx/in-1" ] || fail "--namespace ignored"
+validate spdx changed.json given.json
 
 # --check: what is missing, exit 1; complete, exit 0; not JSON, exit 3.
 expect_exit 1 "$PETAL" sbom --check j1.spdx-json > check.out
@@ -338,6 +341,7 @@ grep -q "(bundle): no version" check.out || fail "archive version not reported"
 grep -q "(inner): no version" check.out && fail "inner-2.5 has a version"
 mkdir one && echo "// SPDX-License-Identifier: MIT" > one/a.c
 "$PETAL" sbom -q --name one --version 1.0 --supplier "Organization: Acme" -o one.json one
+validate spdx one.json
 expect_exit 0 "$PETAL" sbom --check one.json > ok.out
 grep -q "0 NTIA minimum elements missing" ok.out || fail "$(cat ok.out)"
 printf '{"spdxVersion": ' > broken.json
