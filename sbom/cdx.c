@@ -59,6 +59,18 @@ static json_object *licenses(const char *x, const char *ack)
 	return a;
 }
 
+static json_object *named(const char *name, const char *ack)
+{
+	json_object *a = json_object_new_array(), *o = json_object_new_object();
+	json_object *l = json_object_new_object();
+
+	put(l, "name", name);
+	put(l, "acknowledgement", ack);
+	json_object_object_add(o, "license", l);
+	json_object_array_add(a, o);
+	return a;
+}
+
 /* evidence: licenses found, copyright statements (one per line). */
 static json_object *evidence(char *const *lics, size_t nlics, const char *copyright)
 {
@@ -153,7 +165,9 @@ static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 	put(o, "version", p->version);
 	if (p->has_hashes)
 		json_object_object_add(o, "hashes", hashes(p->sha1, p->sha256));
-	if (p->declared)
+	if (p->declared_raw) /* not SPDX: by name, as the manifest wrote it */
+		json_object_object_add(o, "licenses", named(p->declared_raw, "declared"));
+	else if (p->declared)
 		json_object_object_add(o, "licenses", licenses(p->declared, "declared"));
 	else if (d->o.conclude && p->concluded)
 		json_object_object_add(o, "licenses", licenses(p->concluded, "concluded"));

@@ -389,8 +389,19 @@ static void note_undescribed(struct sbom_doc *d, const struct sbom_file *f)
 	push_str(&d->undescribed, &d->nundescribed, &d->capundescribed, buf_take(&b));
 }
 
-/* Keeps the files the SBOM describes, names them; the root archive's
- * record becomes the root package's (pkg 0, made here). */
+/* The archive given alone is the root package, not a file of it. */
+static void take_root_record(struct sbom_doc *d, const struct sbom_file *f)
+{
+	struct sbom_pkg *r = &d->pkgs[0];
+
+	r->has_hashes = f->has_hashes;
+	memcpy(r->sha1, f->sha1, 20);
+	memcpy(r->sha256, f->sha256, 32);
+	r->file_name = xstrdup(base_name(f->path));
+}
+
+/* Keeps the files the SBOM describes and names them "./" + the path
+ * below the root; notes the others. */
 static void place_files(struct sbom_doc *d)
 {
 	char *disp = root_display(d->o.nroots ? d->o.roots[0] : ".");
@@ -402,21 +413,17 @@ static void place_files(struct sbom_doc *d)
 		struct sbom_file *f = &d->files[i];
 		struct buf b = BUF_INIT;
 
-		if ((i == 0 && d->root_is_archive) || !described(f)) {
-			if (!(i == 0 && d->root_is_archive))
-				note_undescribed(d, f);
-			if (i == 0 && d->root_is_archive) {
-				d->pkgs[0].has_hashes = f->has_hashes;
-				memcpy(d->pkgs[0].sha1, f->sha1, 20);
-				memcpy(d->pkgs[0].sha256, f->sha256, 32);
-				d->pkgs[0].file_name = xstrdup(base_name(f->path));
-			}
-			file_release(f);
+		if (i == 0 && d->root_is_archive) {
+			take_root_record(d, f);
+		} else if (!described(f)) {
+			note_undescribed(d, f);
+		} else {
+			buf_printf(&b, "./%s", rel_path(d, disp, f->path));
+			f->name = buf_take(&b);
+			d->files[k++] = *f;
 			continue;
 		}
-		buf_printf(&b, "./%s", rel_path(d, disp, f->path));
-		f->name = buf_take(&b);
-		d->files[k++] = *f;
+		file_release(f);
 	}
 	if (d->undescribed && d->nundescribed > UNDESCRIBED_MAX) {
 		struct buf b = BUF_INIT;
@@ -923,11 +930,35 @@ static void file_licenses(struct sbom_doc *d, struct sbom_file *f)
 	f->nlics = n ? sort_unique(v, n) : 0;
 }
 
-static void declared_refs(struct sbom_doc *d, const struct sbom_pkg *p)
+/* A declared license that is no SPDX expression ("Apache 2", "see
+ * LICENSE") becomes a LicenseRef whose text is what the manifest says. */
+static void declared_as_ref(struct sbom_doc *d, struct sbom_pkg *p)
+{
+	struct buf b = BUF_INIT, c = BUF_INIT;
+	char h[13];
+	struct sbom_ref *r;
+
+	short_hash(p->declared_raw, h);
+	buf_printf(&b, "LicenseRef-petal-declared-%s", h);
+	if (!find_ref(d, b.data)) {
+		r = new_ref(d, b.data);
+		r->name = xstrndup(p->declared_raw, text_cut(p->declared_raw,
+							     strlen(p->declared_raw), 200));
+		r->text = xstrdup(p->declared_raw);
+		buf_printf(&c, "declared in %s; not an SPDX license expression",
+			   p->file_name ? p->file_name : "a manifest");
+		r->comment = buf_take(&c);
+	}
+	p->declared = buf_take(&b);
+}
+
+static void declared_refs(struct sbom_doc *d, struct sbom_pkg *p)
 {
 	size_t m, i;
 	char **e;
 
+	if (!p->declared && p->declared_raw && *p->declared_raw)
+		declared_as_ref(d, p);
 	if (!p->declared || !(e = sbom_lic_entries(p->declared, &m)))
 		return;
 	for (i = 0; i < m; i++)

@@ -19,7 +19,9 @@
  *             is the finding's lines, read again through opts.read_text,
  *             else its evidence line), ids from tags and manifests that
  *             are not on the SPDX list (their text from a REUSE
- *             LICENSES/<id>.txt when there is one).
+ *             LICENSES/<id>.txt when there is one), declared licenses
+ *             that are no SPDX expression (LicenseRef-petal-declared-
+ *             <hash>, the text as the manifest wrote it).
  *   rels      DESCRIBES, and CONTAINS or DEPENDS_ON (a manifest package in
  *             node_modules/, vendor/, third_party/) from parent to child.
  *
@@ -82,7 +84,8 @@ struct sbom_pkg {
 	char *purl;        /* NULL unless ecosystem, name and version are known */
 	char *file_name;   /* the archive's or the manifest's name ("./a.tar") */
 	char *declared;    /* licenseDeclared; NULL: NOASSERTION */
-	char *declared_raw;/* as the manifest wrote it, when it was not SPDX */
+	char *declared_raw;/* as the manifest wrote it, when it was not SPDX
+			    * (then declared is LicenseRef-petal-declared-<hash>) */
 	char *concluded;   /* licenseConcluded (--conclude); NULL: NOASSERTION */
 	char *scope;       /* files under this prefix belong here ("" for the root) */
 	int has_hashes;

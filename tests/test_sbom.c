@@ -110,7 +110,8 @@ static int has_rel(const struct sbom_doc *d, const char *from, const char *type,
 	return 0;
 }
 
-/* A project: top-level package.json, a vendored npm package, an archive. */
+/* A project: top-level package.json, a vendored npm package, an archive,
+ * a tool whose manifest's license is no SPDX expression. */
 static struct sbom_doc *project(int conclude)
 {
 	struct sbom_opts o = opts(proj_root);
@@ -125,6 +126,8 @@ static struct sbom_doc *project(int conclude)
 		 "2.0.0+b1", "ISC", "Carol");
 	rec(d, "proj/node_modules/@scope/dep/x.js", FT_TEXT, "ISC OR GPL-2.0-or-later");
 	manifest(d, "proj/package.json", "npm", NULL, "proj", "1.0.0", "MIT", "Alice");
+	manifest(d, "proj/tools/gen/Cargo.toml", "cargo", NULL, "gen", "0.3.0", NULL,
+		 "Organization: Gen Corp");
 	assert_int_equal(sbom_finish(d, &(struct perr){ 0 }), 0);
 	return d;
 }
@@ -135,7 +138,7 @@ static void test_packages(void **state)
 	const struct sbom_pkg *root = &d->pkgs[0], *dep, *arc;
 
 	(void)state;
-	assert_int_equal(d->npkgs, 3);
+	assert_int_equal(d->npkgs, 4);
 	assert_string_equal(root->name, "proj");
 	assert_string_equal(root->version, "1.0.0");
 	assert_string_equal(root->supplier, "Person: Alice");
@@ -150,14 +153,18 @@ static void test_packages(void **state)
 	assert_true(has_rel(d, "SPDXRef-DOCUMENT", "DESCRIBES", root->id));
 	assert_true(has_rel(d, root->id, "DEPENDS_ON", dep->id));
 	assert_true(has_rel(d, root->id, "CONTAINS", arc->id));
-	assert_int_equal(d->nrels, 3);
+	assert_true(has_rel(d, root->id, "CONTAINS", pkg_named(d, "gen")->id));
+	assert_int_equal(d->nrels, 4);
+	assert_string_equal(pkg_named(d, "gen")->purl, "pkg:cargo/gen@0.3.0");
+	assert_string_equal(pkg_named(d, "gen")->supplier, "Organization: Gen Corp");
 	/* files: each in the package with the longest scope */
 	assert_ptr_equal(&d->pkgs[file_named(d, "./node_modules/@scope/dep/x.js")->pkg], dep);
 	assert_ptr_equal(&d->pkgs[file_named(d, "./node_modules/@scope/dep/package.json")->pkg], dep);
 	assert_ptr_equal(&d->pkgs[file_named(d, "./lib.tar.gz!/lib-1.2/a.c")->pkg], arc);
 	assert_ptr_equal(&d->pkgs[file_named(d, "./lib.tar.gz")->pkg], root);
 	assert_ptr_equal(&d->pkgs[file_named(d, "./package.json")->pkg], root);
-	assert_int_equal(root->nfiles + dep->nfiles + arc->nfiles, d->nfiles);
+	assert_int_equal(root->nfiles + dep->nfiles + arc->nfiles + pkg_named(d, "gen")->nfiles,
+			 d->nfiles);
 	sbom_free(d);
 }
 
@@ -276,15 +283,20 @@ static void test_refs(void **state)
 	result_release(&r);
 	rec(d, "proj/t.c", FT_TEXT, "LicenseRef-Custom OR MIT");
 	rec(d, "proj/u.c", FT_TEXT, "LicenseRef-Custom");
+	manifest(d, "proj/x/y/setup.cfg", "pypi", NULL, "y", "0.1", NULL, NULL);
 	assert_int_equal(sbom_finish(d, &(struct perr){ 0 }), 0);
-	assert_int_equal(d->nrefs, 2);
+	assert_int_equal(d->nrefs, 3);
 	assert_string_equal(d->refs[0].id, "LicenseRef-Custom");
 	assert_non_null(strstr(d->refs[0].comment, "./t.c"));
-	assert_int_equal(strncmp(d->refs[1].id, "LicenseRef-petal-unknown-", 25), 0);
-	assert_string_equal(d->refs[1].text, "Permission is granted to frobnicate, in moderation.");
+	assert_int_equal(strncmp(d->refs[1].id, "LicenseRef-petal-declared-", 26), 0);
+	assert_string_equal(d->refs[1].text, "see LICENSE file");
+	assert_string_equal(pkg_named(d, "y")->declared, d->refs[1].id);
+	assert_string_equal(pkg_named(d, "y")->declared_raw, "see LICENSE file");
+	assert_int_equal(strncmp(d->refs[2].id, "LicenseRef-petal-unknown-", 25), 0);
+	assert_string_equal(d->refs[2].text, "Permission is granted to frobnicate, in moderation.");
 	x = file_named(d, "./LICENSE.weird");
 	assert_int_equal(x->nlics, 1);
-	assert_string_equal(x->lics[0], d->refs[1].id);
+	assert_string_equal(x->lics[0], d->refs[2].id);
 	assert_string_equal(x->copyright, "Copyright 2001 Dan"); /* once */
 	for (i = 0; i < d->nrefs; i++)
 		assert_non_null(d->refs[i].text);
@@ -517,6 +529,11 @@ static void test_writers(void **state)
 	assert_string_equal(AT_STR(c, "components.1.supplier.name"), "Carol");
 	assert_string_equal(AT_STR(c, "dependencies.0.dependsOn.0"), AT_STR(dep, "SPDXID"));
 	assert_string_equal(AT_STR(c, "serialNumber") + 9, d->serial + 9);
+	assert_string_equal(AT_STR(c, "components.2.name"), "gen");
+	assert_string_equal(AT_STR(c, "components.2.licenses.0.license.name"), "see LICENSE file");
+	assert_string_equal(AT_STR(o, "packages.3.licenseComments"), "see LICENSE file");
+	assert_int_equal(strncmp(AT_STR(o, "packages.3.licenseDeclared"), "LicenseRef-petal-declared-", 26), 0);
+	assert_string_equal(AT_STR(o, "hasExtractedLicensingInfos.0.extractedText"), "see LICENSE file");
 	dump(js, "manifests.spdx.json");
 	dump(tv, "manifests.spdx");
 	dump(cdx, "manifests.cdx.json");
