@@ -599,7 +599,7 @@ static void root_defaults(struct sbom_doc *d, const struct package *m)
 	if (m)
 		fill_from_manifest(r, m);
 	if (!r->name) {
-		const char *src = d->o.nroots ? d->o.roots[0] : ".";
+		const char *src = d->o.nroots == 1 ? d->o.roots[0] : "."; /* several: where we are */
 		char *real = realpath(src, NULL);
 
 		split_version(strip_archive_ext(base_name(real ? real : src)), &name, &version);
