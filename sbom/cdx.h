@@ -14,7 +14,8 @@
  *
  *   cdx_json(d, files, out)   0, or -1 when writing failed
  *
- * d and out are borrowed.  The document is built whole, then printed. */
+ * d and out are borrowed.  The document is built whole, then printed; no
+ * state, one thread per document. */
 #ifndef PETAL_CDX_H
 #define PETAL_CDX_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* sbom.h -- the document model every SBOM writer prints (spdx.h, cdx.h).
+/* sbom.h -- the document model every SBOM writer prints (spdxdoc.h, cdx.h).
  *
  * The scan's records come in through sbom_add (a pipeline sink, in path
  * order); sbom_finish turns them into one document:
