@@ -309,6 +309,37 @@ assert {"license": {"name": "GPL-2.0-only WITH Linux-syscall-note"}} in fs["./sr
 assert fs["./src/acme.c"]["licenses"] == [{"expression": "LicenseRef-Acme OR Apache-2.0", "acknowledgement": "concluded"}]
 PY
 
+# One archive given alone (the kernel case): it is the root package.
+python3 - <<'PY'
+import io, tarfile
+b = io.BytesIO()
+with tarfile.open(fileobj=b, mode="w:gz") as t:
+    for name in ("src/main.c", "src/sys.h", "plain.txt"):
+        data = open("in/" + name, "rb").read()
+        ti = tarfile.TarInfo("rel-1.4/" + name)
+        ti.size, ti.mtime = len(data), 0
+        t.addfile(ti, io.BytesIO(data))
+open("rel-1.4.tar.gz", "wb").write(b.getvalue())
+PY
+"$PETAL" sbom -q -j2 -o rel.json rel-1.4.tar.gz
+validate spdx rel.json
+python3 - rel.json <<'PY' || fail "an archive given alone"
+import hashlib, json, subprocess, sys
+doc = json.load(open(sys.argv[1]))
+root = doc["packages"][0]
+assert len(doc["packages"]) == 1
+assert (root["name"], root["versionInfo"], root["packageFileName"], root["primaryPackagePurpose"]) == \
+    ("rel", "1.4", "rel-1.4.tar.gz", "ARCHIVE"), root
+raw = open("rel-1.4.tar.gz", "rb").read()
+s1 = subprocess.run(["sha1sum", "rel-1.4.tar.gz"], capture_output=True, check=True).stdout.split()[0].decode()
+assert {c["algorithm"]: c["checksumValue"] for c in root["checksums"]} == {"SHA1": s1, "SHA256": hashlib.sha256(raw).hexdigest()}
+names = [f["fileName"] for f in doc["files"]]
+assert names == ["./rel-1.4/plain.txt", "./rel-1.4/src/main.c", "./rel-1.4/src/sys.h"], names
+v = "".join(sorted(hashlib.sha1(open("in/" + n[len("./rel-1.4/"):], "rb").read()).hexdigest() for n in names))
+assert root["packageVerificationCode"]["packageVerificationCodeValue"] == hashlib.sha1(v.encode()).hexdigest()
+assert root["hasFiles"] == [f["SPDXID"] for f in doc["files"]]
+PY
+
 # The SBOM written into the input is left out, and the second run (which
 # sees the first one's file) writes the same bytes.
 "$PETAL" sbom -q -o in/sbom.spdx.json in
