@@ -25,7 +25,6 @@
 
 #define UNDESCRIBED_MAX 200 /* undescribed inputs named; the rest counted */
 #define ID_TAIL 48          /* path bytes kept in an SPDXID */
-#define UNKNOWN_TEXT_MAX 65536 /* bytes of an unknown license text kept */
 
 /* --- small helpers -------------------------------------------------------- */
 
@@ -161,7 +160,7 @@ static void add_unknown(struct sbom_file *f, const struct finding *x)
 	f->unknown = xrealloc(f->unknown, (f->nunknown + 1) * sizeof(char *));
 	f->unknown_note = xrealloc(f->unknown_note, (f->nunknown + 1) * sizeof(char *));
 	f->unknown_lines = xrealloc(f->unknown_lines, (f->nunknown + 1) * sizeof(*f->unknown_lines));
-	f->unknown[f->nunknown] = xstrdup(x->text ? x->text : "");
+	f->unknown[f->nunknown] = xstrdup(x->span ? x->span : x->text ? x->text : "");
 	f->unknown_lines[f->nunknown][0] = x->start_line;
 	f->unknown_lines[f->nunknown][1] = x->end_line;
 	f->unknown_note[f->nunknown++] = dup0(x->problem);
@@ -860,36 +859,14 @@ static void need_ref(struct sbom_doc *d, const char *entry, const char *where, c
 	free(id);
 }
 
-/* Lines first..last of the file's text, when the caller can read it. */
-static char *span_text(struct sbom_doc *d, const struct sbom_file *f, const unsigned *lines)
-{
-	char *all = d->o.read_text && lines[0] ? d->o.read_text(d->o.read_ctx, f->path) : NULL;
-	const char *p, *end, *start = NULL;
-	unsigned l;
-	char *t;
-
-	if (!all)
-		return NULL;
-	end = all + strlen(all);
-	for (p = all, l = 1; p < end && l <= lines[1]; l++) {
-		if (l == lines[0])
-			start = p;
-		p = text_next_line(text_line_end(p, end), end);
-	}
-	t = start ? xstrndup(start, text_cut(start, (size_t)(p - start), UNKNOWN_TEXT_MAX)) : NULL;
-	free(all);
-	return t;
-}
-
-/* The id comes from the text, so the same text is one definition. */
+/* The finding's span is the text (its evidence line when it has none);
+ * the id comes from the text, so the same text is one definition. */
 static char *unknown_ref(struct sbom_doc *d, const struct sbom_file *f, size_t k)
 {
 	struct buf b = BUF_INIT;
-	char h[13], *text = span_text(d, f, f->unknown_lines[k]);
+	char h[13], *text = xstrdup(*f->unknown[k] ? f->unknown[k] : "(empty)");
 	struct sbom_ref *r;
 
-	if (!text || !*text)
-		text = (free(text), xstrdup(*f->unknown[k] ? f->unknown[k] : "(empty)"));
 	short_hash(text, h);
 	buf_printf(&b, "LicenseRef-petal-unknown-%s", h);
 	if (!find_ref(d, b.data)) {

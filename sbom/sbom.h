@@ -16,8 +16,8 @@
  *             skipped, failed) are listed in sbom_doc.undescribed.
  *   refs      a LicenseRef- definition for every one used: unknown license
  *             texts (LicenseRef-petal-unknown-<hash of the text>; the text
- *             is the finding's lines, read again through opts.read_text,
- *             else its evidence line), ids from tags and manifests that
+ *             is the finding's span, else its evidence), ids from tags and
+ *             manifests that
  *             are not on the SPDX list (their text from a REUSE
  *             LICENSES/<id>.txt when there is one), declared licenses
  *             that are no SPDX expression (LicenseRef-petal-declared-
@@ -61,9 +61,9 @@ struct sbom_opts {
 	const char *const *roots; /* the pipeline's roots, as given */
 	size_t nroots;
 	const char *exclude; /* display path of the SBOM file itself, or NULL */
-	/* Optional: the bytes of a file named by display path (REUSE
-	 * LICENSES/LicenseRef-x.txt texts); NULL when unavailable.  The
-	 * caller frees what it returns. */
+	/* Optional: the text of a file named by display path (REUSE
+	 * LICENSES/LicenseRef-x.txt); NULL when unavailable.  The document
+	 * frees what it returns. */
 	char *(*read_text)(void *ctx, const char *path);
 	void *read_ctx;
 };
@@ -118,7 +118,7 @@ struct sbom_file {
 	int has_hashes;
 	struct package *decl; /* copies of what the file declares (manifests) */
 	size_t ndecl;
-	char **unknown;    /* FM_UNKNOWN evidence, parallel to unknown_note */
+	char **unknown;    /* FM_UNKNOWN texts (span), parallel to unknown_note */
 	char **unknown_note;
 	unsigned (*unknown_lines)[2]; /* their first and last lines */
 	size_t nunknown;

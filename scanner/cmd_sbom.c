@@ -206,8 +206,8 @@ static int run_check(const char *path)
 	return n ? EXIT_POLICY : EXIT_DONE;
 }
 
-/* A file of a directory input, for extractedText (REUSE texts, unknown
- * license texts); archive entries were not kept.  UTF-8 as is, anything
+/* A file of a directory input, for extractedText (REUSE texts); archive
+ * entries were not kept.  UTF-8 as is, anything
  * else read as Latin-1; NUL bytes become spaces. */
 static char *read_text(void *ctx, const char *path)
 {

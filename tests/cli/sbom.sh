@@ -40,12 +40,14 @@ put("in/empty", b"")
 put("in/bin/blob.bin", bytes(range(256)) * 4)
 # a quarter of a long license text: license-like, but no license
 epl = json.load(open(sys.argv[1]))["EPL-1.0"]["licenseText"]
-put("in/docs/weird.txt", epl[len(epl) * 60 // 100: len(epl) * 85 // 100].encode())
+weird = epl[len(epl) * 60 // 100: len(epl) * 85 // 100].encode()
+put("in/docs/weird.txt", weird)
 inner = tgz([("x/file.c", b"// SPDX-License-Identifier: BSD-2-Clause\n"), ("x/none.txt", b"no license\n")])
 z = io.BytesIO()
 with zipfile.ZipFile(z, "w") as zf:
     zf.writestr("deep/inner-2.5.tar.gz", inner)
     zf.writestr("deep/notes.md", b"# SPDX-License-Identifier: MIT\n")
+    zf.writestr("deep/weird.txt", weird)
 put("in/vendor/bundle.zip", z.getvalue())
 PY
 ln -s plain.txt in/link
@@ -169,10 +171,12 @@ unk = by["./docs/weird.txt"]["licenseInfoInFiles"]
 assert len(unk) == 1 and unk[0].startswith("LicenseRef-petal-unknown-"), unk
 ut = defined[unk[0]]["extractedText"]
 assert len(ut) > 1000 and ut in open("in/docs/weird.txt").read(), "the unknown text is not the file's lines"
+# the same text inside an archive: the same definition, its whole text too
+assert by["./vendor/bundle.zip!/deep/weird.txt"]["licenseInfoInFiles"] == unk
 assert defined["LicenseRef-Acme"]["extractedText"] == open("in/LICENSES/LicenseRef-Acme.txt").read()
 assert "no text" in defined["LicenseRef-Mystery"]["extractedText"]
 z = "./vendor/bundle.zip"
-assert sorted(by[z]["licenseInfoInFiles"]) == ["BSD-2-Clause", "MIT"], by[z]
+assert sorted(by[z]["licenseInfoInFiles"]) == sorted(["BSD-2-Clause", "MIT", unk[0]]), by[z]
 assert by[z + "!/deep/inner-2.5.tar.gz!/x/none.txt"]["licenseInfoInFiles"] == ["NONE"]
 
 # packages: the root, the zip and the tar.gz inside it
