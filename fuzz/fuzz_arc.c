@@ -28,6 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.lim.max_total_bytes = 64u << 20; /* keep one input cheap */
 	o.lim.max_entry_bytes = 1u << 20;
 	o.hash = 1;
+	o.defer_hash = 0;
 	arc_walk(&src, "fuzz", &o, take_some, &n, &st, &e);
 	return 0;
 }

@@ -25,6 +25,7 @@
 #define GAP_DP_MAX 4096  /* cells of a gap aligned word by word; larger gaps are skipped */
 #define LEAD_WORDS 24    /* words before the first anchor aligned word by word */
 #define UNKNOWN_MIN_PHRASES 160 /* distinct k-gram hits that make unidentified text license-like */
+#define UNKNOWN_SPAN_MAX 65536 /* bytes of an unidentified text kept (finding.span) */
 #define MAX_HITS (4u << 20)
 #define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
 #define WINDOW 768       /* bytes either side of a keyword that are matched */
@@ -628,6 +629,23 @@ static struct finding *report_rule(struct match_ctx *m, const struct cand *c,
 	return f;
 }
 
+/* Lines first..last whole (cut at UNKNOWN_SPAN_MAX bytes), for a text
+ * no license matched: an SBOM carries it as the license's text. */
+static char *span_of(const char *text, size_t len, unsigned first, unsigned last)
+{
+	const char *p = text, *end = text + len, *start = NULL;
+	unsigned l;
+
+	for (l = 1; p < end && l <= last; l++) {
+		if (l == first)
+			start = p;
+		p = text_next_line(text_line_end(p, end), end);
+	}
+	if (!start)
+		return NULL;
+	return xstrndup(start, text_cut(start, (size_t)(p - start), UNKNOWN_SPAN_MAX));
+}
+
 static struct finding *report(struct match_ctx *m, const struct cand *c, const char *text,
 			      size_t len, const struct match_opts *o, struct file_result *r)
 {
@@ -876,6 +894,7 @@ static void report_unknown(struct match_ctx *m, const char *text, size_t len, si
 	f->start_line = m->lines[g->fs];
 	f->end_line = m->lines[g->fe + IXF_K - 1 < m->n ? g->fe + IXF_K - 1 : m->n - 1];
 	f->text = evidence(text, len, f->start_line);
+	f->span = span_of(text, len, f->start_line, f->end_line);
 	buf_printf(&b, "license-like text not identified: %zu phrases shared with known license "
 		       "texts, none matched",
 		   g->distinct);

@@ -342,7 +342,10 @@ static int emit(struct walker *w, struct arc_entry *ent)
 	return rc;
 }
 
-/* One file entry being read: what is kept, what was seen, its hash. */
+/* One file entry being read: what is kept, what was seen, its hash.
+ * With opts.defer_hash, kept bytes are hashed only once bytes that are
+ * not kept come (then the kept ones first): an entry kept whole is
+ * handed over unhashed. */
 struct reader {
 	unsigned char *p; /* owned until handed to the callback */
 	size_t len, cap;
@@ -351,7 +354,18 @@ struct reader {
 	int hashing;
 	struct hash_ctx hash;
 	la_ssize_t err;   /* the failing archive_read_data return, or 0 */
+	int deferred;     /* kept bytes p[0..len) not hashed yet */
 };
+
+/* Starts the deferred hashes with the kept bytes. */
+static void catch_up(struct reader *rd)
+{
+	if (rd->deferred) {
+		hash_init(&rd->hash);
+		hash_update(&rd->hash, rd->p, rd->len);
+		rd->deferred = 0;
+	}
+}
 
 /* Reads until `want` bytes are kept (or EOF); past `keep` bytes, data is
  * only counted and hashed.  Returns 0, or -1 (rd->err set, or a limit). */
@@ -380,8 +394,10 @@ static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t k
 			rd->eof = 1;
 			break;
 		}
-		if (rd->hashing)
+		if (rd->hashing && !(rd->deferred && room)) {
+			catch_up(rd);
 			hash_update(&rd->hash, dst, (size_t)n);
+		}
 		rd->size += (uint64_t)n;
 		if (room)
 			rd->len += (size_t)n;
@@ -394,7 +410,7 @@ static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t k
 
 static void reader_release(struct reader *rd)
 {
-	if (rd->hashing)
+	if (rd->hashing && !rd->deferred)
 		hash_release(&rd->hash);
 	free(rd->p);
 }
@@ -434,7 +450,7 @@ static void nested(struct level *l, struct reader *rd, int raw, int in_mem)
 	struct level *c = xcalloc(1, sizeof(*c));
 	const char *path = l->path.data;
 	struct arc_entry ent = { ARC_ARCHIVE, path, NULL, 0, 0, 0, NULL, NULL, l->depth,
-				 0, { 0 }, { 0 } };
+				 0, { 0 }, { 0 }, 0 };
 	struct perr ce = { PERR_OK, "" };
 
 	emit(l->w, &ent);
@@ -479,7 +495,7 @@ static const char *arc_msg(struct archive *a)
 static int data_error(struct level *l, int fatal)
 {
 	struct arc_entry ent = { ARC_ERROR, l->path.data, NULL, 0, 0, 0, NULL, NULL, l->depth,
-				 0, { 0 }, { 0 } };
+				 0, { 0 }, { 0 }, 0 };
 	char msg[256];
 
 	if (l->w->stop)
@@ -530,13 +546,13 @@ static int do_file(struct level *l)
 {
 	const struct arc_opts *o = l->w->o;
 	size_t keep = (size_t)o->lim.max_entry_bytes, head = keep > FTYPE_HEAD ? keep : FTYPE_HEAD;
-	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0 };
+	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0, o->hash && o->defer_hash };
 	struct arc_entry ent = { ARC_FILE, l->path.data, NULL, 0, 0, 0, NULL, l->note, l->depth,
-				 0, { 0 }, { 0 } };
+				 0, { 0 }, { 0 }, 0 };
 	char note[128];
 	int r = 0;
 
-	if (rd.hashing)
+	if (rd.hashing && !rd.deferred)
 		hash_init(&rd.hash);
 	note[0] = '\0';
 	if (read_upto(l, &rd, FTYPE_HEAD, head) < 0 ||
@@ -549,13 +565,16 @@ static int do_file(struct level *l)
 		reader_release(&rd);
 		return l->w->stop ? -1 : 0;
 	}
-	if (rd.hashing) {
+	ent.error = note[0] ? note : l->note;
+	ent.len = rd.len < keep ? rd.len : keep;
+	if (rd.hashing && rd.deferred && rd.size == ent.len) {
+		ent.hash_pending = 1; /* the receiver hashes data */
+	} else if (rd.hashing) {
+		catch_up(&rd);
 		hash_final(&rd.hash, ent.sha1, ent.sha256);
 		rd.hashing = 0;
 		ent.has_hashes = 1;
 	}
-	ent.error = note[0] ? note : l->note;
-	ent.len = rd.len < keep ? rd.len : keep;
 	/* handed to a queue that counts len bytes: give back what doubling overshot */
 	ent.data = rd.p ? xrealloc(rd.p, ent.len + 1) : (unsigned char *)xcalloc(1, 1);
 	ent.size = rd.size;
@@ -570,7 +589,7 @@ static int do_file(struct level *l)
 static int do_entry(struct level *l, struct archive_entry *ae)
 {
 	struct arc_entry ent = { ARC_SPECIAL, l->path.data, NULL, 0, 0, 0, NULL, NULL, l->depth,
-				 0, { 0 }, { 0 } };
+				 0, { 0 }, { 0 }, 0 };
 	mode_t type = archive_entry_filetype(ae);
 
 	if (type == AE_IFDIR)

@@ -53,6 +53,9 @@ struct arc_limits {
 struct arc_opts {
 	struct arc_limits lim;
 	int hash; /* compute SHA-1 and SHA-256 of every entry and of the source */
+	int defer_hash; /* with hash: an ARC_FILE whose data is the whole entry is
+			 * handed over unhashed (hash_pending), so the callback can
+			 * hash it on another thread than the one decompressing */
 };
 
 enum arc_kind {
@@ -80,6 +83,8 @@ struct arc_entry {
 	int has_hashes;       /* opts.hash and the whole entry was read */
 	unsigned char sha1[20];
 	unsigned char sha256[32];
+	int hash_pending;     /* opts.defer_hash: data holds the whole entry (len ==
+			       * size) and its hashes are the receiver's to compute */
 };
 
 /* A nested archive is streamed, so its size and hashes are known only at

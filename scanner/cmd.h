@@ -52,5 +52,6 @@ int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv, const char *usag
 		    const char *const *formats);
 int oblig_cli_end(struct oblig_cli *a, int write_failed);
 int cmd_check(int argc, char **argv);
+int cmd_sbom(int argc, char **argv);
 
 #endif

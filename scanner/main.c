@@ -20,6 +20,7 @@ static const struct cmd cmds[] = {
 	{ "obligations", cmd_obligations, "what the licenses found ask of a use, by license" },
 	{ "notice", cmd_notice, "write a third-party notice file: license texts and holders" },
 	{ "check", cmd_check, "judge the licenses found against a policy (CI gate)" },
+	{ "sbom", cmd_sbom, "write an SPDX 2.3 or CycloneDX 1.6 SBOM; --check one" },
 };
 
 static void usage(FILE *f)

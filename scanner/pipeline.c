@@ -66,6 +66,7 @@ struct job {
 	uint64_t size;
 	int truncated;
 	int has_hashes;
+	int hash_pending;   /* JOB_ENTRY: data is the whole entry, hash it here */
 	unsigned char sha1[20];
 	unsigned char sha256[32];
 	char *note;         /* owned; arc's note on the entry */
@@ -212,6 +213,7 @@ static void entry_job(struct arc_ctx *c, struct arc_entry *ent)
 	j->size = ent->size;
 	j->truncated = ent->truncated;
 	j->has_hashes = ent->has_hashes;
+	j->hash_pending = ent->hash_pending;
 	memcpy(j->sha1, ent->sha1, 20);
 	memcpy(j->sha256, ent->sha256, 32);
 	j->note = ent->error ? xstrdup(ent->error) : NULL;
@@ -272,7 +274,7 @@ static int on_entry(void *ctx, struct arc_entry *ent)
 static void run_archive(struct worker *w, struct file_result *r, uint64_t seq)
 {
 	const struct pipeline_opts *o = w->pl->o;
-	struct arc_opts ao = { o->lim, o->checksums };
+	struct arc_opts ao = { o->lim, o->checksums, 1 }; /* entries hashed by workers */
 	struct arc_ctx c = { w, group_new(w->pl, seq) };
 	struct arc_src src = { w->rf.fd, NULL, 0 };
 	struct arc_stats st;
@@ -335,6 +337,14 @@ static void run_entry(struct worker *w, struct job *j)
 	j->path = NULL;
 	r.size = j->size;
 	r.truncated = j->truncated;
+	if (j->hash_pending) { /* arc left it to us: off the decompressing thread */
+		struct hash_ctx h;
+
+		hash_init(&h);
+		hash_update(&h, j->data, j->len);
+		hash_final(&h, j->sha1, j->sha256);
+		j->has_hashes = 1;
+	}
 	set_hashes(&r, j->has_hashes, j->sha1, j->sha256);
 	analyze(w, &r, j->data, j->len);
 	if (j->note)

@@ -100,6 +100,7 @@ static void finding_release(struct finding *f)
 	free(f->note);
 	free(f->rule);
 	free(f->text);
+	free(f->span);
 	for (i = 0; i < f->nholders; i++)
 		free(f->holders[i]);
 	free(f->holders);

@@ -69,6 +69,9 @@ struct finding {
 	long extra_words;   /* text matches: words of the file's span the */
 	long missing_words; /* reference lacks, and required reference words
 			     * the file lacks; -1 when not applicable */
+	char *span;       /* owned; FM_UNKNOWN: the whole text of start_line..
+			   * end_line (capped), for an SBOM's extracted text;
+			   * else NULL.  Not in the scan's JSON. */
 };
 
 /* A package that a manifest declares (package.json, Cargo.toml, pom.xml,

@@ -176,6 +176,7 @@ static char *walk_seen(const struct buf *b, const char *name, const struct arc_l
 	if (lim)
 		o.lim = *lim;
 	o.hash = 1;
+	o.defer_hash = 0;
 	*rc = arc_walk(&src, name, &o, record, s, stp ? stp : &st, e);
 	assert_int_equal(s->nopen, 0); /* every ARC_ARCHIVE got its ARC_ARCHIVE_END */
 	return buf_take(&s->log);
@@ -261,6 +262,7 @@ static char *walk_fd_in_scratch(const struct buf *outer, struct arc_stats *st, s
 	assert_true(fd >= 0);
 	arc_limits_default(&o.lim);
 	o.hash = 1;
+	o.defer_hash = 0;
 	assert_int_equal(arc_walk(&(struct arc_src){ fd, NULL, 0 }, "outer.tar.xz", &o, record, s,
 				  st, &e), 0);
 	assert_int_equal(e.code, PERR_OK);
@@ -545,6 +547,7 @@ static void test_hash_and_truncation(void **state)
 	arc_limits_default(&o.lim);
 	o.lim.max_entry_bytes = 1000;
 	o.hash = 1;
+	o.defer_hash = 0;
 	memset(&got, 0, sizeof(got));
 	assert_int_equal(arc_walk(&(struct arc_src){ -1, (unsigned char *)zip.data, zip.len }, "z",
 				  &o, grab, &got, &st, &e), 0);
@@ -559,6 +562,47 @@ static void test_hash_and_truncation(void **state)
 	assert_int_equal(got.depth, 1);
 	free(got.data);
 	free((void *)got.path);
+	buf_release(&zip);
+}
+
+/* defer_hash: an entry kept whole comes unhashed, for the receiver; one
+ * cut at max_entry_bytes is hashed here, every byte of it, as before. */
+static void test_deferred_hash(void **state)
+{
+	struct member m[3];
+	struct buf zip;
+	struct arc_opts o;
+	struct arc_stats st;
+	struct arc_entry got;
+	struct perr e;
+	unsigned char sha256[32];
+	size_t keep;
+
+	(void)state;
+	fill_big(m);
+	zip = pack(ZIP, NONE, m + 1, 1);
+	sha256_of(big[1], sizeof(big[1]), sha256);
+	for (keep = 1000; keep <= 2 * sizeof(big[1]); keep += 2 * sizeof(big[1]) - 1000) {
+		arc_limits_default(&o.lim);
+		o.lim.max_entry_bytes = keep;
+		o.hash = 1;
+		o.defer_hash = 1;
+		memset(&got, 0, sizeof(got));
+		assert_int_equal(arc_walk(&(struct arc_src){ -1, (unsigned char *)zip.data, zip.len },
+					  "z", &o, grab, &got, &st, &e), 0);
+		assert_int_equal(got.size, sizeof(big[1]));
+		if (keep < sizeof(big[1])) {
+			assert_true(got.truncated && got.has_hashes && !got.hash_pending);
+			assert_memory_equal(got.sha256, sha256, 32);
+		} else {
+			assert_true(!got.truncated && !got.has_hashes && got.hash_pending);
+			assert_int_equal(got.len, sizeof(big[1]));
+			assert_memory_equal(got.data, big[1], sizeof(big[1]));
+		}
+		assert_true(st.has_hashes); /* the source is still hashed as it is read */
+		free(got.data);
+		free((void *)got.path);
+	}
 	buf_release(&zip);
 }
 
@@ -813,6 +857,7 @@ static void test_callback_stops(void **state)
 	(void)state;
 	arc_limits_default(&o.lim);
 	o.hash = 1;
+	o.defer_hash = 0;
 	assert_int_equal(arc_walk(&(struct arc_src){ -1, (unsigned char *)top.data, top.len }, "t",
 				  &o, stop_at_file, &ends, &st, &e), 7);
 	assert_int_equal(ends, 3);
@@ -837,6 +882,7 @@ int main(void)
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_links_and_specials),
 		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_deferred_hash),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

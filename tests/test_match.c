@@ -593,6 +593,10 @@ static void test_unknown(void **state)
 	assert_non_null(strstr(r.findings[0].problem, "license-like text not identified"));
 	assert_non_null(strstr(r.findings[0].problem, "closest: "));
 	assert_true(r.findings[0].start_line >= 1 && r.findings[0].end_line > r.findings[0].start_line);
+	/* the span, whole, for an SBOM's extracted text */
+	assert_non_null(r.findings[0].span);
+	assert_non_null(strstr(epl + a, r.findings[0].span));
+	assert_true(strlen(r.findings[0].span) > strlen(r.findings[0].text) + 1000);
 	result_release(&r);
 	match_ctx_free(m);
 	free(epl);

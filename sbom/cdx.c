@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT */
+/* cdx.c -- CycloneDX 1.6 JSON writer; see cdx.h. */
+#include <json-c/json.h>
+#include <string.h>
+
+#include "cdx.h"
+#include "hash.h"
+#include "lic.h"
+#include "version.h"
+
+#define JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+static void put(json_object *o, const char *k, const char *v)
+{
+	if (v)
+		json_object_object_add(o, k, json_object_new_string(v));
+}
+
+static json_object *hashes(const unsigned char *sha1, const unsigned char *sha256)
+{
+	json_object *a = json_object_new_array(), *h;
+	char hex[65];
+
+	h = json_object_new_object();
+	put(h, "alg", "SHA-1");
+	hash_hex(sha1, 20, hex);
+	put(h, "content", hex);
+	json_object_array_add(a, h);
+	h = json_object_new_object();
+	put(h, "alg", "SHA-256");
+	hash_hex(sha256, 32, hex);
+	put(h, "content", hex);
+	json_object_array_add(a, h);
+	return a;
+}
+
+/* A plain listed id is an "id"; "A WITH B", "X+", LicenseRef-x are names. */
+static json_object *lic_entry(const char *s)
+{
+	json_object *o = json_object_new_object(), *l = json_object_new_object();
+	const struct lic_info *li = lic_find(s, strlen(s));
+
+	put(l, li && !li->exception && !strcmp(li->id, s) ? "id" : "name", s);
+	json_object_object_add(o, "license", l);
+	return o;
+}
+
+/* "licenses": an expression (a single id is one too), with whether it
+ * was declared or concluded.  (A license "id" with an acknowledgement
+ * trips the official validator's $ref resolution, so ids are kept for
+ * evidence, where no acknowledgement is given.) */
+static json_object *licenses(const char *x, const char *ack)
+{
+	json_object *a = json_object_new_array(), *o = json_object_new_object();
+
+	put(o, "expression", x);
+	put(o, "acknowledgement", ack);
+	json_object_array_add(a, o);
+	return a;
+}
+
+static json_object *named(const char *name, const char *ack)
+{
+	json_object *a = json_object_new_array(), *o = json_object_new_object();
+	json_object *l = json_object_new_object();
+
+	put(l, "name", name);
+	put(l, "acknowledgement", ack);
+	json_object_object_add(o, "license", l);
+	json_object_array_add(a, o);
+	return a;
+}
+
+/* evidence: licenses found, copyright statements (one per line). */
+static json_object *evidence(char *const *lics, size_t nlics, const char *copyright)
+{
+	json_object *o = json_object_new_object();
+	size_t i;
+
+	if (nlics) {
+		json_object *a = json_object_new_array();
+
+		for (i = 0; i < nlics; i++)
+			json_object_array_add(a, lic_entry(lics[i]));
+		json_object_object_add(o, "licenses", a);
+	}
+	if (copyright) {
+		json_object *a = json_object_new_array();
+		const char *p = copyright;
+
+		while (*p) {
+			size_t n = strcspn(p, "\n");
+			json_object *c = json_object_new_object();
+
+			json_object_object_add(c, "text", json_object_new_string_len(p, (int)n));
+			json_object_array_add(a, c);
+			p += n + (p[n] == '\n');
+		}
+		json_object_object_add(o, "copyright", a);
+	}
+	if (!nlics && !copyright) {
+		json_object_put(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_object *file_comp(const struct sbom_doc *d, const struct sbom_file *f)
+{
+	json_object *o = json_object_new_object(), *ev;
+
+	put(o, "type", "file");
+	put(o, "bom-ref", f->id);
+	put(o, "name", f->name);
+	json_object_object_add(o, "hashes", hashes(f->sha1, f->sha256));
+	if (d->o.conclude && f->concluded)
+		json_object_object_add(o, "licenses", licenses(f->concluded, "concluded"));
+	ev = f->analysed ? evidence(f->lics, f->nlics, f->copyright) : NULL;
+	if (ev)
+		json_object_object_add(o, "evidence", ev);
+	return o;
+}
+
+/* "Person: x" -> "x". */
+static const char *agent_name(const char *s)
+{
+	const char *c = s ? strchr(s, ':') : NULL;
+
+	return c ? c + 1 + (c[1] == ' ') : s;
+}
+
+static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files);
+
+/* A package's packages, then (--cdx-files) its files. */
+static json_object *children(const struct sbom_doc *d, size_t pi, int files)
+{
+	const struct sbom_pkg *p = &d->pkgs[pi];
+	json_object *kids = json_object_new_array();
+	size_t i;
+
+	for (i = 1; i < d->npkgs; i++)
+		if (d->pkgs[i].parent == pi)
+			json_object_array_add(kids, pkg_comp(d, i, files));
+	for (i = 0; files && i < p->nfiles; i++)
+		json_object_array_add(kids, file_comp(d, &d->files[p->files[i]]));
+	return kids;
+}
+
+/* The root's children are the document's components, not nested. */
+static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
+{
+	const struct sbom_pkg *p = &d->pkgs[pi];
+	json_object *o = json_object_new_object(), *kids, *ev;
+
+	put(o, "type", p->kind == SBOM_MANIFEST ? "library"
+		       : p->kind == SBOM_ARCHIVE || d->root_is_archive ? "file" : "application");
+	put(o, "bom-ref", p->id);
+	if (p->supplier) {
+		json_object *s = json_object_new_object();
+
+		put(s, "name", agent_name(p->supplier));
+		json_object_object_add(o, "supplier", s);
+	}
+	put(o, "name", p->name);
+	put(o, "version", p->version);
+	if (p->has_hashes)
+		json_object_object_add(o, "hashes", hashes(p->sha1, p->sha256));
+	if (p->declared_raw) /* not SPDX: by name, as the manifest wrote it */
+		json_object_object_add(o, "licenses", named(p->declared_raw, "declared"));
+	else if (p->declared)
+		json_object_object_add(o, "licenses", licenses(p->declared, "declared"));
+	else if (d->o.conclude && p->concluded)
+		json_object_object_add(o, "licenses", licenses(p->concluded, "concluded"));
+	put(o, "purl", p->purl);
+	kids = pi ? children(d, pi, files) : NULL;
+	if (kids && json_object_array_length(kids))
+		json_object_object_add(o, "components", kids);
+	else
+		json_object_put(kids);
+	if ((ev = evidence(p->lics, p->nlics, NULL)) != NULL)
+		json_object_object_add(o, "evidence", ev);
+	return o;
+}
+
+static json_object *metadata(const struct sbom_doc *d, json_object *root)
+{
+	json_object *m = json_object_new_object(), *t = json_object_new_object();
+	json_object *tc = json_object_new_array(), *tool = json_object_new_object();
+	size_t i;
+
+	put(m, "timestamp", d->created);
+	put(tool, "type", "application");
+	put(tool, "name", "petal");
+	put(tool, "version", PETAL_VERSION);
+	json_object_array_add(tc, tool);
+	json_object_object_add(t, "components", tc);
+	json_object_object_add(m, "tools", t);
+	if (d->ncreators > 1) {
+		json_object *a = json_object_new_array();
+
+		for (i = 1; i < d->ncreators; i++) {
+			json_object *p = json_object_new_object();
+
+			put(p, "name", agent_name(d->creators[i]));
+			json_object_array_add(a, p);
+		}
+		json_object_object_add(m, "authors", a);
+	}
+	json_object_object_add(m, "component", root);
+	return m;
+}
+
+static json_object *dependencies(const struct sbom_doc *d)
+{
+	json_object *a = json_object_new_array();
+	size_t i, j;
+
+	for (i = 0; i < d->npkgs; i++) {
+		json_object *o = json_object_new_object(), *on = json_object_new_array();
+
+		put(o, "ref", d->pkgs[i].id);
+		for (j = 1; j < d->npkgs; j++)
+			if (d->pkgs[j].parent == i && d->pkgs[j].depends)
+				json_object_array_add(on, json_object_new_string(d->pkgs[j].id));
+		json_object_object_add(o, "dependsOn", on);
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+int cdx_json(const struct sbom_doc *d, int files, FILE *out)
+{
+	json_object *o = json_object_new_object(), *root = pkg_comp(d, 0, files);
+	json_object *kids = children(d, 0, files);
+	int rc;
+
+	put(o, "bomFormat", "CycloneDX");
+	put(o, "specVersion", "1.6");
+	put(o, "serialNumber", d->serial);
+	json_object_object_add(o, "version", json_object_new_int(1));
+	json_object_object_add(o, "metadata", metadata(d, root));
+	json_object_object_add(o, "components", kids);
+	json_object_object_add(o, "dependencies", dependencies(d));
+	rc = fprintf(out, "%s\n", json_object_to_json_string_ext(o, JSON_FLAGS));
+	json_object_put(o);
+	return rc < 0 ? -1 : 0;
+}
