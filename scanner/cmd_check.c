@@ -177,15 +177,20 @@ static int run_check(struct check_args *a, struct check_run *run, const char *co
 		     size_t nroots, FILE *out)
 {
 	struct perr e = { PERR_OK, "" };
+	struct mani_annots *annots;
 	struct idx idx;
 	const struct check_summary *s;
+	int rc;
 
 	if (!a->no_text && idx_open(&idx, &e) < 0) {
 		fprintf(stderr, "petal: %s\n", e.msg);
 		return EXIT_INPUT;
 	}
 	a->po.detect.idx = a->no_text ? NULL : &idx;
-	if (pipeline_run(roots, nroots, &a->po, check_sink, run, NULL, &e) < 0) {
+	a->po.annots = annots = mani_annots_load(roots, nroots); /* REUSE, DEP-5: as petal scan */
+	rc = pipeline_run(roots, nroots, &a->po, check_sink, run, NULL, &e);
+	mani_annots_free(annots);
+	if (rc < 0) {
 		fprintf(stderr, "petal: %s\n", e.msg);
 		return EXIT_INPUT;
 	}

@@ -136,6 +136,10 @@ static int scan(struct oblig_cli *a, int argc, char **argv)
 {
 	static const char *const here[] = { "." };
 	struct perr e = { PERR_OK, "" };
+	struct mani_annots *annots;
+	const char *const *roots;
+	size_t nroots;
+	int rc;
 
 	if (idx_open(&a->idx, &e) < 0) {
 		fprintf(stderr, "petal: %s\n", e.msg);
@@ -143,9 +147,12 @@ static int scan(struct oblig_cli *a, int argc, char **argv)
 	}
 	a->po.detect.idx = a->no_text ? NULL : &a->idx;
 	a->o = oblig_new(a->use);
-	if (pipeline_run(optind < argc ? (const char *const *)argv + optind : here,
-			 optind < argc ? (size_t)(argc - optind) : 1, &a->po, cli_sink, a, NULL,
-			 &e) != 0) {
+	roots = optind < argc ? (const char *const *)argv + optind : here;
+	nroots = optind < argc ? (size_t)(argc - optind) : 1;
+	a->po.annots = annots = mani_annots_load(roots, nroots); /* REUSE, DEP-5: as petal scan */
+	rc = pipeline_run(roots, nroots, &a->po, cli_sink, a, NULL, &e);
+	mani_annots_free(annots);
+	if (rc != 0) {
 		fprintf(stderr, "petal: %s\n", e.msg);
 		return EXIT_INPUT;
 	}

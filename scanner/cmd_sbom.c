@@ -330,6 +330,7 @@ static int scan(struct sbom_args *a, const char *const *roots, size_t nroots)
 	struct sbom_run run = { NULL, 0, 0 };
 	struct pipeline_progress prog = { show_progress, &run, 250 };
 	struct perr e = { PERR_OK, "" };
+	struct mani_annots *annots;
 	struct idx idx;
 	char *excl;
 	int rc;
@@ -350,8 +351,10 @@ static int scan(struct sbom_args *a, const char *const *roots, size_t nroots)
 	a->so.exclude = excl;
 	a->so.read_text = read_text;
 	run.doc = sbom_new(&a->so);
+	a->po.annots = annots = mani_annots_load(roots, nroots); /* REUSE, DEP-5: as petal scan */
 	rc = pipeline_run(roots, nroots, &a->po, sink, &run,
 			  a->quiet || !isatty(STDERR_FILENO) ? NULL : &prog, &e);
+	mani_annots_free(annots);
 	if (run.progress_shown)
 		fputs("\r\033[K", stderr);
 	if (rc < 0 || sbom_finish(run.doc, &e) < 0) {

@@ -78,3 +78,31 @@ tar -czf p.tgz p
 pyjsonl arc.jsonl '
 assert by["p.tgz!/p/src/main.c"]["expression"] is None, by["p.tgz!/p/src/main.c"]
 '
+
+# The gate, the obligations and the SBOM see what the scan sees: the
+# REUSE.toml annotation (CC-BY-4.0 on img/**) is judged, grouped and listed.
+cat > deny-cc.yml <<'X'
+version: 1
+default: allow
+deny: [CC-BY-4.0]
+X
+set +e
+"$PETAL" check --policy deny-cc.yml r > check.txt
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "check: REUSE.toml's CC-BY-4.0 not judged (exit $rc)"
+grep -q 'img/logo.png.*CC-BY-4.0' check.txt || fail "check: img/logo.png not named"
+"$PETAL" obligations -f json r > obl.json
+python3 - obl.json <<'X' || fail "obligations: REUSE.toml's CC-BY-4.0 missing"
+import json, sys
+d = json.load(open(sys.argv[1]))
+l = [x for x in d["licenses"] if x["license"] == "CC-BY-4.0"]
+assert l and any("img/logo.png" in f for f in l[0]["files"]), l
+X
+SOURCE_DATE_EPOCH=1 "$PETAL" sbom -o bom.json r
+python3 - bom.json <<'X' || fail "sbom: REUSE.toml's CC-BY-4.0 missing on img/logo.png"
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = [x for x in d["files"] if x["fileName"].endswith("img/logo.png")]
+assert f and "CC-BY-4.0" in f[0]["licenseInfoInFiles"], f
+X
