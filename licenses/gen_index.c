@@ -114,7 +114,7 @@ static uint32_t dict_id(struct dict *d, const char *w, size_t n)
 		if (strlen(x) == n && !memcmp(x, w, n))
 			return d->slots[i];
 	}
-	if (d->n == IXF_GAP - 1)
+	if (d->n == IXF_NUMBER - 1)
 		die("more distinct words than word ids", "");
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 4096;
@@ -462,6 +462,7 @@ struct phrase {
 	uint16_t tok[64];
 	size_t n;
 	struct dict *d;
+	int end; /* not a gap: the text's required words end where it starts */
 };
 
 static int add_phrase_word(void *ctx, const char *w, size_t n, unsigned line)
@@ -499,22 +500,30 @@ static size_t gap_out(struct text *t, const struct phrase *ph)
 }
 
 /* Applies the lines "id<TAB>phrase" of path, longest phrases first so a
- * phrase inside another is not cut out of it. */
-static void apply_variables(const char *path, struct text *v, size_t n, struct dict *d)
+ * phrase inside another is not cut out of it; the phrases (those marked
+ * `end` are for apply_ends()) go to *ends, which the caller frees. */
+struct vphrase {
+	struct text *t;
+	struct phrase ph;
+};
+
+static size_t apply_variables(const char *path, struct text *v, size_t n, struct dict *d,
+			      struct vphrase **ends)
 {
 	char line[512];
 	FILE *f = fopen(path, "r");
-	struct { struct text *t; struct phrase ph; } *todo = NULL;
+	struct vphrase *todo = NULL;
 	size_t ntodo = 0, i, j;
 
 	if (!f)
 		die("cannot read ", path);
 	while (fgets(line, sizeof(line), f)) {
-		char *tab = strchr(line, '\t');
+		char *tab = strchr(line, '\t'), *end;
 
 		if (line[0] == '#' || !tab)
 			continue;
 		*tab = '\0';
+		line[strcspn(line, "\n")] = '\0';
 		for (i = 0; i < n && strcmp(v[i].id, line); i++)
 			;
 		if (i == n)
@@ -523,6 +532,9 @@ static void apply_variables(const char *path, struct text *v, size_t n, struct d
 		todo[ntodo].t = &v[i];
 		todo[ntodo].ph.n = 0;
 		todo[ntodo].ph.d = d;
+		todo[ntodo].ph.end = (end = strstr(tab + 1, "\tend")) != NULL;
+		if (end)
+			*end = '\0';
 		tok_words(tab + 1, strlen(tab + 1), add_phrase_word, &todo[ntodo].ph);
 		ntodo++;
 	}
@@ -530,15 +542,37 @@ static void apply_variables(const char *path, struct text *v, size_t n, struct d
 	for (i = 0; i < ntodo; i++) /* longest first, stable */
 		for (j = ntodo - 1; j > i; j--)
 			if (todo[j].ph.n > todo[j - 1].ph.n) {
-				__typeof__(*todo) x = todo[j];
+				struct vphrase x = todo[j];
 
 				todo[j] = todo[j - 1];
 				todo[j - 1] = x;
 			}
 	for (i = 0; i < ntodo; i++)
-		if (!gap_out(todo[i].t, &todo[i].ph))
+		if (!todo[i].ph.end && !gap_out(todo[i].t, &todo[i].ph))
 			die("variables: a phrase is not in the text of ", todo[i].t->id);
-	free(todo);
+	*ends = todo;
+	return ntodo;
+}
+
+/* After required_range(): an `end` phrase cuts the required words short
+ * (LGPL-3.0's text carries the GPL-3.0 after its own terms). */
+static void apply_ends(const struct vphrase *todo, size_t ntodo)
+{
+	size_t i, k;
+
+	for (i = 0; i < ntodo; i++) {
+		struct text *t = todo[i].t;
+
+		if (!todo[i].ph.end)
+			continue;
+		for (k = 0; k + todo[i].ph.n <= t->ntok &&
+			    memcmp(t->tok + k, todo[i].ph.tok, todo[i].ph.n * sizeof(uint16_t)); k++)
+			;
+		if (k + todo[i].ph.n > t->ntok)
+			die("variables: an end phrase is not in the text of ", t->id);
+		if (k < t->req_hi)
+			t->req_hi = k;
+	}
 }
 
 /* --- rules ------------------------------------------------------------- */
@@ -634,9 +668,10 @@ int main(int argc, char **argv)
 {
 	struct dict d = { NULL, 0, 0, NULL, 0 };
 	struct rulef_set rs = RULEF_SET_INIT;
+	struct vphrase *ph;
 	json_object *all;
 	struct text *v;
-	size_t i, n;
+	size_t i, n, nph;
 
 	if (argc < 4)
 		die("usage: gen_index SPDX_FULL_JSON VARIABLES.tsv OUT.bin [RULES...]", "");
@@ -652,9 +687,11 @@ int main(int argc, char **argv)
 		if (v[i].ntok > 65535)
 			die("text too long: ", v[i].id);
 	}
-	apply_variables(argv[2], v, n, &d);
+	nph = apply_variables(argv[2], v, n, &d, &ph);
 	for (i = 0; i < n; i++)
 		required_range(&v[i], &d);
+	apply_ends(ph, nph);
+	free(ph);
 	find_duplicates(v, n);
 	n += load_rules(&rs, v + n, &d);
 	write_blob(argv[3], v, n, &d);

@@ -30,7 +30,9 @@
 #define IXF_MAGIC 0x58544c50u /* "PLTX" */
 #define IXF_VERSION 3u
 #define IXF_K 5
-#define IXF_GAP 0xffffu /* the word id of a rule's {{gap}}: no file word has it */
+#define IXF_GAP 0xffffu    /* the word id of a rule's {{gap}}: no file word has it */
+#define IXF_NUMBER 0xfffeu /* a file's number that the dictionary lacks: no
+			    * reference word has it, and it starts no k-gram */
 
 /* What an entry of lics is: a license text, or a rule's kind
  * (rules/rulefile.h, in the same order, plus one). */

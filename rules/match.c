@@ -75,7 +75,67 @@ struct match_ctx {
 	struct buf words;     /* the file's words, NUL-separated */
 	size_t *woff;         /* offset of word i in words */
 	const char **ref_words; /* word id -> text */
+	unsigned char *legal;   /* word id -> 1 + its index in legal_terms, NUMBER, or 0 */
 };
+
+/* Words of legal drafting.  Text dense with them reads like a license
+ * even where it shares few phrases with any known one. */
+static const char *const legal_terms[] = {
+	"permission", "granted", "redistribute", "redistribution", "modify", "distribute",
+	"sublicense", "warranty", "warranties", "merchantability", "fitness", "liability",
+	"liable", "damages", "infringement", "licensee", "licensor", "royalty", "perpetual",
+	"irrevocable", "indemnify", "disclaimer", "disclaimed", "derivative", "conditions",
+	"noninfringement", "consequential", "incidental", "exemplary", "tort", "negligence",
+	"notwithstanding", "hereby", "herein", "thereof", "licensed", "rights", "terms",
+	"obligations", "jurisdiction", "breach", "terminate", "termination", "patent",
+};
+
+#define NLEGAL (sizeof(legal_terms) / sizeof(legal_terms[0]))
+#define LEGAL_SPAN 300 /* words: the stretch in which legal terms are counted */
+#define LEGAL_MIN 20   /* distinct terms in one stretch that make it license-like */
+
+#define NUMBER 255    /* legal_table() marks of words that tell licenses apart: */
+#define QUALIFIER 254 /* a number, and "lesser"/"affero" (LGPL and AGPL, not GPL) */
+
+static int has_digit(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i] >= '0' && w[i] <= '9')
+			return 1;
+	return 0;
+}
+
+/* Word id -> 1 + index in legal_terms, NUMBER for numbers, else 0. */
+static unsigned char *legal_table(const struct idx *x)
+{
+	unsigned char *t = xcalloc(65536, 1);
+	const char **words = xcalloc(idx_nwords(x) + 1, sizeof(*words));
+	size_t i;
+
+	idx_word_table(x, words);
+	for (i = 1; i <= idx_nwords(x); i++)
+		if (words[i] && has_digit(words[i], strlen(words[i])))
+			t[i] = NUMBER; /* "2", "v2", "gplv3" */
+	t[IXF_NUMBER] = NUMBER;
+	for (i = 0; i < 2; i++) {
+		static const char *const q[] = { "lesser", "affero" };
+		uint16_t id = idx_word(x, q[i], strlen(q[i]));
+
+		if (id)
+			t[id] = QUALIFIER;
+	}
+	free(words);
+
+	for (i = 0; i < NLEGAL; i++) {
+		uint16_t id = idx_word(x, legal_terms[i], strlen(legal_terms[i]));
+
+		if (id)
+			t[id] = (unsigned char)(i + 1);
+	}
+	return t;
+}
 
 struct match_ctx *match_ctx_new(const struct idx *x)
 {
@@ -85,6 +145,7 @@ struct match_ctx *match_ctx_new(const struct idx *x)
 	m->count = xcalloc(idx_count(x) + 1, sizeof(*m->count));
 	m->stamp = xcalloc(65536, sizeof(*m->stamp));
 	m->dp = xmalloc(GAP_DP_MAX * sizeof(*m->dp) + 64);
+	m->legal = legal_table(x);
 	return m;
 }
 
@@ -105,8 +166,11 @@ void match_ctx_free(struct match_ctx *m)
 	buf_release(&m->words);
 	free(m->woff);
 	free(m->ref_words);
+	free(m->legal);
 	free(m);
 }
+
+static int has_digit(const char *w, size_t n);
 
 static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 {
@@ -124,6 +188,8 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 		buf_addc(&m->words, '\0');
 	}
 	m->ids[m->n] = idx_word(m->x, w, n);
+	if (!m->ids[m->n] && has_digit(w, n))
+		m->ids[m->n] = IXF_NUMBER; /* still a number: see kept() */
 	m->lines[m->n++] = line;
 	return 0;
 }
@@ -149,7 +215,7 @@ static void probe(struct match_ctx *m)
 		uint64_t h;
 		size_t np, k;
 
-		known = m->ids[i] ? known + 1 : 0;
+		known = m->ids[i] && m->ids[i] != IXF_NUMBER ? known + 1 : 0;
 		if (known < IXF_K)
 			continue;
 		h = ixf_hash(m->ids + i + 1 - IXF_K);
@@ -294,6 +360,39 @@ static void add_cand(struct match_ctx *m, const struct cand *c)
 	m->cands[m->ncands++] = *c;
 }
 
+/* Whether the alignment just made ([fs, fe] of the file) keeps the
+ * words of class cls (NUMBER, QUALIFIER) that tell notices apart: one
+ * for "version 2" is not one for "version 3", one for the GNU "General
+ * Public License" not one for the "Lesser General Public License".  A
+ * number the rule has and the file lacks is tolerated where the file has
+ * no other number instead (a "2.0" wrapped to a line's start and read as
+ * list numbering), and then the file is read a few words past the span,
+ * as a rule may end on the number that did not match; a qualifier the
+ * rule has is never missing, one the file has is in the span. */
+static int kept(const struct match_ctx *m, const struct idx_lic *L, size_t fs, size_t fe,
+		unsigned char cls)
+{
+	size_t missing = 0, matched = 0, in_file = 0, r, f;
+
+	for (r = 0; r < L->ntok; r++)
+		if (L->tok[r] != IXF_GAP && m->legal[L->tok[r]] == cls) {
+			matched += m->stamp[r] == m->gen;
+			missing += m->stamp[r] != m->gen;
+		}
+	if (cls == QUALIFIER) {
+		if (missing)
+			return 0;
+		for (f = fs; f <= fe; f++)
+			in_file += m->legal[m->ids[f]] == cls;
+		return in_file <= matched;
+	}
+	if (!missing)
+		return 1;
+	for (f = fs > IXF_K ? fs - IXF_K : 0; f <= fe + IXF_K && f < m->n; f++)
+		in_file += m->legal[m->ids[f]] == cls;
+	return in_file <= matched;
+}
+
 /* Aligns the file against license lic, guided by the region's hits; the
  * candidate's file span goes to *fs, *fe.  Returns 0 when nothing matched. */
 static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_t nh,
@@ -345,7 +444,9 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.extra -= absorbed; /* what fills a gap is the gap's, not extra */
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
-	if (a.L.kind != IXF_TEXT && c.matched_req * 100 < a.L.min_cov * c.req)
+	if (a.L.kind != IXF_TEXT &&
+	    (c.matched_req * 100 < a.L.min_cov * c.req || !kept(m, &a.L, a.fs, a.fe, NUMBER) ||
+	     !kept(m, &a.L, a.fs, a.fe, QUALIFIER)))
 		return 1; /* a rule matches whole or not at all: no partial notices */
 	/* every matched word counts (a title too), extra and missing ones cost;
 	 * missing ones more: a file holding every word of a text is that text
@@ -594,6 +695,10 @@ static size_t select_best(struct match_ctx *m)
 
 /* The prefilter.  License texts are dense with a few words; only the
  * stretches of a file within WINDOW bytes of one are cut into words.
+ * Notices without these words ("placed in the public domain", "the same
+ * terms as Perl itself") sit under a copyright line or a LICENSE heading,
+ * or at the top of the file, which is always read: two more keywords
+ * would double the cost of this scan for nothing.
  * Each keyword is found by its first and last letters (any case), 16
  * positions at a time, then checked whole. */
 static const struct keyword {
@@ -601,7 +706,6 @@ static const struct keyword {
 	unsigned last; /* offset of the last letter */
 } keywords[] = {
 	{ "licen", 4 }, { "copyright", 8 },
-	{ "public domain", 12 }, { "perl itself", 10 }, /* notices without "license" */
 };
 
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
@@ -785,30 +889,86 @@ static void report_unknown(struct match_ctx *m, const char *text, size_t len, si
 	f->problem = buf_take(&b);
 }
 
+static unsigned legal_term(const struct match_ctx *m, uint16_t id)
+{
+	return m->legal[id] >= QUALIFIER ? 0 : m->legal[id];
+}
+
+/* The stretch of LEGAL_SPAN words holding most distinct legal terms:
+ * returns their count, its first and last term in *fs, *fe. */
+static size_t densest_legal(const struct match_ctx *m, size_t *fs, size_t *fe)
+{
+	uint16_t count[NLEGAL + 1] = { 0 };
+	size_t i, distinct = 0, best = 0;
+
+	for (i = 0; i < m->n; i++) {
+		unsigned t = legal_term(m, m->ids[i]);
+
+		if (i >= LEGAL_SPAN) {
+			unsigned o = legal_term(m, m->ids[i - LEGAL_SPAN]);
+
+			distinct -= o && --count[o] == 0;
+		}
+		if (!t)
+			continue;
+		distinct += count[t]++ == 0;
+		if (distinct > best) {
+			size_t k = i >= LEGAL_SPAN ? i - LEGAL_SPAN + 1 : 0;
+
+			while (!legal_term(m, m->ids[k]))
+				k++;
+			best = distinct;
+			*fs = k;
+			*fe = i;
+		}
+	}
+	return best;
+}
+
+/* Legal drafting that no known text or rule matched: said so, for a
+ * reviewer, with the terms that made it look like a license. */
+static void report_legal_text(struct match_ctx *m, const char *text, size_t len,
+			      struct file_result *r)
+{
+	size_t fs = 0, fe = 0, n = densest_legal(m, &fs, &fe);
+	struct buf b = BUF_INIT;
+	struct finding *f;
+
+	if (n < LEGAL_MIN || fe - fs + 1 < 3 * n)
+		return; /* too few, or a list of terms (like the one above), not prose */
+	f = result_add(r);
+	f->kind = FK_LICENSE;
+	f->method = FM_UNKNOWN;
+	f->rule = xstrdup("unknown-license-text");
+	f->start_line = m->lines[fs];
+	f->end_line = m->lines[fe];
+	f->text = evidence(text, len, f->start_line);
+	buf_printf(&b, "license-like text not identified: %zu distinct legal terms within %d "
+		       "words, no known license text or notice matched", n, LEGAL_SPAN);
+	f->problem = buf_take(&b);
+}
+
 void match_file(struct match_ctx *m, const char *text, size_t len, const struct match_opts *o,
 		struct file_result *r)
 {
-	size_t i, nkeep, found;
+	size_t i, nkeep, found, before = r->nfindings;
 
 	m->n = 0;
 	buf_reset(&m->words);
-	if (!tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW)) {
-		if (!find_regions(m))
-			return;
-		if (any_text_region(m)) {
-			m->n = 0; /* the narrow windows left parts out: again, wide */
-			tokenize_windows(m, text, len, WINDOW_WIDE);
-			find_regions(m);
-		}
-	} else if (!find_regions(m)) {
-		return;
+	if (!tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW) &&
+	    find_regions(m) && any_text_region(m)) {
+		m->n = 0; /* the narrow windows left parts out: again, wide */
+		tokenize_windows(m, text, len, WINDOW_WIDE);
 	}
+	find_regions(m);
 	align_best(m);
 	nkeep = select_best(m);
 	for (i = 0, found = 0; i < nkeep; i++)
 		found += report(m, &m->cands[i], text, len, o, r) != NULL;
 	if (!found)
 		report_unknown(m, text, len, nkeep, r);
+	if (r->nfindings == before) /* nothing said: still legal text? */
+		report_legal_text(m, text, len, r);
 }
 
 /* --- explain ----------------------------------------------------------- */

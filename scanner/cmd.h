@@ -20,5 +20,37 @@ int cmd_scan(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_licenses(int argc, char **argv);
 int cmd_version(int argc, char **argv);
+int cmd_obligations(int argc, char **argv);
+int cmd_notice(int argc, char **argv);
+
+/* The scan shared by obligations and notice (cmd_obligations.c): begin
+ * parses the options, scans into a.o (rules/oblig.h) and opens a.out; it
+ * returns an exit code when there is nothing to write, -1 to go on.  end
+ * closes the output, frees, and returns the exit code. */
+#include <stdio.h>
+
+#include "index.h"
+#include "oblig.h"
+#include "pipeline.h"
+
+struct oblig_cli {
+	const char *name;     /* "obligations", "notice" */
+	enum lm_use use;
+	const char *format;   /* one of the formats given to begin */
+	const char *out_path; /* NULL: stdout */
+	FILE *out;
+	const char **excludes; /* owned array, borrowed strings */
+	size_t nexcludes;
+	int quiet, no_text;
+	uint64_t failures;
+	struct pipeline_opts po;
+	struct idx idx;
+	struct oblig *o;      /* owned */
+};
+
+int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv, const char *usage,
+		    const char *const *formats);
+int oblig_cli_end(struct oblig_cli *a, int write_failed);
+int cmd_check(int argc, char **argv);
 
 #endif

@@ -165,7 +165,7 @@ static void combine_exceptions(struct file_result *r)
 		struct buf b = BUF_INIT;
 		long k;
 
-		if (f->kind != FK_LICENSE || f->method == FM_SPDX_TAG || !is_exception_id(f->expression))
+		if (f->kind != FK_LICENSE || f->method != FM_NOTICE || !is_exception_id(f->expression))
 			continue;
 		if ((k = exception_target(r, i)) < 0) {
 			buf_printf(&b, "license exception %s without the license it applies to",
@@ -225,26 +225,33 @@ static int ids_cover(const char *tag_ids, const char *id, int family)
 	return 0;
 }
 
-/* Whether every license of f's expression is among the tags' (tag_ids). */
+/* Whether x agrees with the tags' licenses (tag_ids): every license of
+ * an AND, one side of an OR (the tag chose it).  family: compare without
+ * -only/-or-later.  Rule and text expressions are short: recursion is
+ * shallow. */
+static int agrees(const struct expr *x, const char *tag_ids, int family)
+{
+	switch (x->kind) {
+	case EXPR_OR:
+		return agrees(x->left, tag_ids, family) || agrees(x->right, tag_ids, family);
+	case EXPR_AND:
+		return agrees(x->left, tag_ids, family) && agrees(x->right, tag_ids, family);
+	case EXPR_WITH:
+		return ids_cover(tag_ids, x->left->id, family);
+	default:
+		return ids_cover(tag_ids, x->id, family);
+	}
+}
+
 static int agrees_with_tags(const struct finding *f, const char *tag_ids)
 {
 	struct expr *x = expr_parse(f->expression, strlen(f->expression), NULL);
-	struct buf ids = BUF_INIT;
-	const char *p, *q;
-	int ok = 1;
+	int ok;
 
 	if (!x)
 		return 1;
-	expr_ids(x, &ids);
-	for (p = ids.data; ok && p && (p = strchr(p, ' ')) && p[1]; p = q + 1) {
-		char id[128];
-
-		q = strchr(p + 1, ' ');
-		snprintf(id, sizeof(id), "%.*s", (int)(q - p - 1), p + 1);
-		ok = ids_cover(tag_ids, id, f->method == FM_TEXT && f->note);
-	}
+	ok = agrees(x, tag_ids, f->method == FM_TEXT && f->note);
 	expr_free(x);
-	buf_release(&ids);
 	return ok;
 }
 

@@ -17,6 +17,9 @@ static const struct cmd cmds[] = {
 	{ "explain", cmd_explain, "show each license text found in a file and how it differs" },
 	{ "licenses", cmd_licenses, "list the SPDX license and exception ids petal knows" },
 	{ "version", cmd_version, "print petal's version and its license list" },
+	{ "obligations", cmd_obligations, "what the licenses found ask of a use, by license" },
+	{ "notice", cmd_notice, "write a third-party notice file: license texts and holders" },
+	{ "check", cmd_check, "judge the licenses found against a policy (CI gate)" },
 };
 
 static void usage(FILE *f)
@@ -25,7 +28,7 @@ static void usage(FILE *f)
 
 	fprintf(f, "usage: petal <command> [options] [args]\n\ncommands:\n");
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].help);
+		fprintf(f, "  %-12s %s\n", cmds[i].name, cmds[i].help);
 	fprintf(f, "\n'petal <command> --help' for a command's options.\n");
 }
 

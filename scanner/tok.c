@@ -13,6 +13,7 @@ struct word {
 	const char *s;
 	size_t len;
 	char after;  /* the byte right after the word, or 0 */
+	char after2; /* the byte after that, or 0 */
 	char before; /* the byte right before it, or 0 */
 };
 
@@ -53,14 +54,31 @@ static int is_roman(const struct word *w)
 	return w->len <= 4;
 }
 
+/* "2.1." or "2.1)" (digits and dots, closed by a dot or parenthesis and
+ * a space): a section number, where "2.0," is a version. */
+static int section_number(const struct word *w, const char *end)
+{
+	const char *p = w->s + w->len;
+
+	while (p < end && ((*p >= '0' && *p <= '9') || *p == '.'))
+		p++;
+	if (p < end && *p == ')')
+		p++;
+	else if (p[-1] != '.')
+		return 0;
+	return p == end || *p == ' ' || *p == '\t';
+}
+
 /* "1." "a)" "(iv)" "2.1." at the start of a line: numbering, not words. */
-static int is_bullet(const struct word *w)
+static int is_bullet(const struct word *w, const char *end)
 {
 	int digits = 1;
 	size_t i;
 
 	if (w->after != '.' && w->after != ')')
 		return 0;
+	if (w->after == '.' && w->after2 >= '0' && w->after2 <= '9' && !section_number(w, end))
+		return 0; /* "2.0," wrapped to a line's start is a version, not "2." */
 	for (i = 0; i < w->len; i++)
 		digits &= w->s[i] >= '0' && w->s[i] <= '9';
 	return (digits && w->len <= 3) || w->len == 1 || is_roman(w);
@@ -117,6 +135,7 @@ static int next_word(const char **pp, const char *line, const char *end, struct 
 		p++;
 	w->len = (size_t)(p - w->s);
 	w->after = p < end ? *p : 0;
+	w->after2 = p + 1 < end ? p[1] : 0;
 	*pp = p;
 	return 1;
 }
@@ -141,7 +160,7 @@ static int tok_line(const char *line, const char *end, unsigned no, tok_fn fn, v
 		n++;
 	if (n == 0 || copyright_line(line, v, n))
 		return 0;
-	while (i < n && is_bullet(&v[i]))
+	while (i < n && is_bullet(&v[i], end))
 		i++;
 	for (; i < n; i++)
 		if ((rc = emit(&v[i], no, fn, ctx)) != 0)

@@ -230,6 +230,104 @@ static void test_expressions(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The first run of digits in a rule's text outside its gaps, or NULL. */
+static const char *first_number(const char *t, size_t *n)
+{
+	int gap = 0;
+
+	for (; *t; t++) {
+		if (!strncmp(t, "{{", 2) || !strncmp(t, "}}", 2))
+			gap = t[0] == '{';
+		if (!gap && *t >= '0' && *t <= '9') {
+			*n = strspn(t, "0123456789");
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* Every number in a rule must match: a positive example whose version
+ * number is changed (to 97, which no license has) no longer yields it. */
+static void test_numbers_must_match(void **state)
+{
+	size_t i, checked = 0, bad = 0;
+
+	(void)state;
+	for (i = 0; i < rules.n; i++) {
+		const struct rulef *r = &rules.v[i];
+		struct file_result res;
+		struct buf b = BUF_INIT;
+		char num[16];
+		const char *p, *q, *d;
+		size_t n, k;
+
+		if (r->kind == RULEF_FALSE_POSITIVE || !(d = first_number(r->text, &n)) || n >= sizeof(num))
+			continue;
+		memcpy(num, d, n);
+		num[n] = '\0';
+		for (p = r->positive[0]; (q = strstr(p, num)) != NULL; p = q + n) {
+			buf_add(&b, p, (size_t)(q - p));
+			buf_adds(&b, (q > r->positive[0] && q[-1] >= '0' && q[-1] <= '9') ||
+				     (q[n] >= '0' && q[n] <= '9') ? num : "97");
+		}
+		buf_adds(&b, p);
+		detect(b.data, &res);
+		for (k = 0; k < res.nfindings; k++)
+			if (res.findings[k].rule && !strcmp(res.findings[k].rule, r->name)) {
+				fprintf(stderr, "%s:%u: %s still found with %s changed to 97\n", r->file,
+					r->line, r->name, num);
+				bad++;
+			}
+		checked++;
+		result_release(&res);
+		buf_release(&b);
+	}
+	fprintf(stderr, "%zu rules with numbers checked\n", checked);
+	assert_true(checked > 0);
+	assert_int_equal(bad, 0);
+}
+
+/* "Lesser" and "Affero" tell the GNU licenses apart: a GPL rule's
+ * positive example made to say "Lesser General Public License" no longer
+ * yields that rule. */
+static void test_qualifiers_must_match(void **state)
+{
+	size_t i, k, checked = 0, bad = 0;
+
+	(void)state;
+	for (i = 0; i < rules.n; i++) {
+		const struct rulef *r = &rules.v[i];
+		struct file_result res;
+		struct buf b = BUF_INIT;
+		const char *p, *q;
+
+		if (!r->expression || strncmp(r->expression, "GPL-", 4) ||
+		    !strstr(r->text, "GNU General Public") || !strstr(r->positive[0], "General Public"))
+			continue;
+		for (p = r->positive[0]; (q = strstr(p, "General Public")) != NULL; p = q) {
+			buf_add(&b, p, (size_t)(q - p));
+			buf_adds(&b, "Lesser ");
+			p = q;
+			q = p + 1;
+			buf_addc(&b, *p);
+		}
+		buf_adds(&b, p);
+		detect(b.data, &res);
+		for (k = 0; k < res.nfindings; k++)
+			if (res.findings[k].rule && !strcmp(res.findings[k].rule, r->name)) {
+				fprintf(stderr, "%s:%u: %s still found with 'Lesser' added\n", r->file,
+					r->line, r->name);
+				bad++;
+			}
+		checked++;
+		result_release(&res);
+		buf_release(&b);
+	}
+	fprintf(stderr, "%zu GPL rules checked with 'Lesser'\n", checked);
+	assert_true(checked > 0);
+	assert_int_equal(bad, 0);
+}
+
 /* The rule file reader names the line and the reason. */
 static void test_format_errors(void **state)
 {
@@ -386,6 +484,8 @@ int main(void)
 		cmocka_unit_test(test_index_holds_rules),
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_numbers_must_match),
+		cmocka_unit_test(test_qualifiers_must_match),
 		cmocka_unit_test(test_text_beats_notice),
 		cmocka_unit_test(test_tag_conflict),
 		cmocka_unit_test(test_lone_exception),

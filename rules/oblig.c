@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: MIT */
+/* oblig.c -- scan results grouped by license, with obligations.  See
+ * oblig.h.
+ *
+ * Groups and choices are small arrays searched linearly: a tree brings tens
+ * of licenses, not thousands.  Holders are kept with repeats (only a run of
+ * the same holder is folded as it comes) and made distinct by one sort at
+ * the end. */
+#include "oblig.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "expr.h"
+
+struct oblig {
+	enum lm_use use;
+	struct oblig_group *g;
+	size_t ng, capg;
+	struct oblig_choice *c;
+	size_t nc, capc;
+	struct oblig_strs notice_paths; /* every NOTICE file seen */
+	struct oblig_totals t;
+};
+
+static void strs_add(struct oblig_strs *s, const char *v)
+{
+	if (s->n && !strcmp(s->v[s->n - 1], v))
+		return; /* the same file or holder twice in a row */
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 8;
+		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	s->v[s->n++] = xstrdup(v);
+}
+
+static void strs_release(struct oblig_strs *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void strs_sort_uniq(struct oblig_strs *s)
+{
+	size_t i, k = 0;
+
+	if (s->n < 2)
+		return; /* qsort on a NULL array is undefined */
+	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
+	for (i = 0; i < s->n; i++) {
+		if (k && !strcmp(s->v[k - 1], s->v[i]))
+			free(s->v[i]);
+		else
+			s->v[k++] = s->v[i];
+	}
+	s->n = k;
+}
+
+int oblig_is_notice(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b ? b + 1 : path;
+	return !strcasecmp(b, "NOTICE") || !strcasecmp(b, "NOTICE.txt") ||
+	       !strcasecmp(b, "NOTICE.md");
+}
+
+struct oblig *oblig_new(enum lm_use use)
+{
+	struct oblig *o = xcalloc(1, sizeof(*o));
+
+	o->use = use;
+	return o;
+}
+
+/* The group of one operand of an expression taken: "MIT",
+ * "GPL-2.0-only WITH Classpath-exception-2.0", "LicenseRef-x". */
+static struct oblig_group *group_get(struct oblig *o, const struct expr *leaf)
+{
+	char *key = expr_to_string(leaf);
+	const struct expr *lic = leaf->kind == EXPR_WITH ? leaf->left : leaf;
+	const struct lm_info *m, *x;
+	struct oblig_group *g;
+	size_t i;
+
+	for (i = 0; i < o->ng; i++)
+		if (!strcmp(o->g[i].license, key)) {
+			free(key);
+			return &o->g[i];
+		}
+	if (o->ng == o->capg) {
+		o->capg = o->capg ? 2 * o->capg : 16;
+		o->g = xrealloc(o->g, o->capg * sizeof(*o->g));
+	}
+	g = memset(&o->g[o->ng++], 0, sizeof(*g));
+	g->license = key;
+	g->id = xstrdup(lic->id);
+	g->exception = leaf->kind == EXPR_WITH ? xstrdup(leaf->id) : NULL;
+	m = lic->kind == EXPR_LICENSE ? lm_find(lic->id) : NULL;
+	x = g->exception ? lm_find(g->exception) : NULL;
+	g->category = m ? m->category : LM_UNKNOWN;
+	g->basis = m ? m->basis : LM_NODATA;
+	g->note = m ? m->note : "not in the SPDX list: read its text";
+	if (m && x && x->basis != LM_NODATA)
+		g->category = x->category;
+	lm_expr_eval(leaf, o->use, &g->res);
+	return g;
+}
+
+static void add_choice(struct oblig *o, const char *expression, const struct lm_result *res)
+{
+	struct oblig_choice *c;
+	size_t i;
+
+	for (i = 0; i < o->nc; i++)
+		if (!strcmp(o->c[i].expression, expression)) {
+			o->c[i].count++;
+			return;
+		}
+	if (o->nc == o->capc) {
+		o->capc = o->capc ? 2 * o->capc : 8;
+		o->c = xrealloc(o->c, o->capc * sizeof(*o->c));
+	}
+	c = &o->c[o->nc++];
+	c->expression = xstrdup(expression);
+	c->chosen = xstrdup(res->chosen);
+	c->why = xstrdup(res->choices);
+	c->count = 1;
+}
+
+struct source {
+	const char *path;    /* a file, or NULL */
+	const char *package; /* a package label, or NULL */
+	const struct file_result *r; /* holders from here, or NULL */
+};
+
+static void add_to_group(struct oblig_group *g, const struct source *s)
+{
+	size_t i, k;
+
+	if (s->path)
+		strs_add(&g->files, s->path);
+	if (s->package)
+		strs_add(&g->packages, s->package);
+	for (i = 0; s->r && i < s->r->nfindings; i++)
+		if (s->r->findings[i].kind == FK_COPYRIGHT)
+			for (k = 0; k < s->r->findings[i].nholders; k++)
+				strs_add(&g->holders, s->r->findings[i].holders[k]);
+}
+
+static void add_expression(struct oblig *o, const char *expression, const struct source *s)
+{
+	struct lm_result res;
+	struct expr *x = expr_parse(expression, strlen(expression), NULL), *y;
+	const struct expr *p;
+
+	if (!x) {
+		o->t.invalid++;
+		return;
+	}
+	o->t.with_license++;
+	lm_expr_eval(x, o->use, &res);
+	if (res.choices)
+		add_choice(o, expression, &res);
+	y = expr_parse(res.chosen, strlen(res.chosen), NULL);
+	for (p = y; p && p->kind == EXPR_AND; p = p->left)
+		add_to_group(group_get(o, p->right), s);
+	if (p)
+		add_to_group(group_get(o, p), s);
+	expr_free(y);
+	expr_free(x);
+	lm_result_release(&res);
+}
+
+static char *package_label(const struct package *p, const char *path)
+{
+	struct buf b = BUF_INIT;
+
+	if (p->ecosystem)
+		buf_printf(&b, "%s/", p->ecosystem);
+	if (p->namespace)
+		buf_printf(&b, "%s/", p->namespace);
+	buf_adds(&b, p->name ? p->name : "(unnamed)");
+	if (p->version)
+		buf_printf(&b, "@%s", p->version);
+	buf_printf(&b, " (%s)", path);
+	return buf_take(&b);
+}
+
+int oblig_file(void *ctx, const struct file_result *r)
+{
+	struct oblig *o = ctx;
+	size_t i;
+
+	o->t.files++;
+	if (r->status == FS_SCANNED && r->type == FT_TEXT && oblig_is_notice(r->path))
+		strs_add(&o->notice_paths, r->path);
+	if (r->expression) {
+		struct source s = { r->path, NULL, r };
+
+		add_expression(o, r->expression, &s);
+	}
+	for (i = 0; i < r->npackages; i++) {
+		char *label;
+		struct source s = { NULL, NULL, NULL };
+
+		if (!r->packages[i].declared)
+			continue;
+		label = package_label(&r->packages[i], r->path);
+		s.package = label;
+		add_expression(o, r->packages[i].declared, &s);
+		free(label);
+	}
+	return 0;
+}
+
+/* "a/b/NOTICE" covers the files under "a/b/"; "NOTICE" covers all. */
+static int notice_covers(const char *notice, const struct oblig_strs *files)
+{
+	const char *slash = strrchr(notice, '/');
+	size_t dir = slash ? (size_t)(slash - notice + 1) : 0, i;
+
+	for (i = 0; i < files->n; i++)
+		if (!strncmp(files->v[i], notice, dir))
+			return 1;
+	return 0;
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+	return strcmp(((const struct oblig_group *)a)->license,
+		      ((const struct oblig_group *)b)->license);
+}
+
+static int cmp_choice(const void *a, const void *b)
+{
+	return strcmp(((const struct oblig_choice *)a)->expression,
+		      ((const struct oblig_choice *)b)->expression);
+}
+
+void oblig_finish(struct oblig *o)
+{
+	size_t i, k;
+
+	if (o->ng > 1)
+		qsort(o->g, o->ng, sizeof(*o->g), cmp_group);
+	if (o->nc > 1)
+		qsort(o->c, o->nc, sizeof(*o->c), cmp_choice);
+	for (i = 0; i < o->ng; i++) {
+		struct oblig_group *g = &o->g[i];
+
+		strs_sort_uniq(&g->holders);
+		for (k = 0; (g->res.oblig & LM_INCLUDE_NOTICE_FILE) && k < o->notice_paths.n; k++)
+			if (notice_covers(o->notice_paths.v[k], &g->files))
+				strs_add(&g->notices, o->notice_paths.v[k]);
+		o->t.oblig |= g->res.oblig;
+		if (g->res.scope > o->t.scope)
+			o->t.scope = g->res.scope;
+		o->t.review += g->res.unknown;
+	}
+}
+
+enum lm_use oblig_use(const struct oblig *o)
+{
+	return o->use;
+}
+
+size_t oblig_ngroups(const struct oblig *o)
+{
+	return o->ng;
+}
+
+const struct oblig_group *oblig_group(const struct oblig *o, size_t i)
+{
+	return i < o->ng ? &o->g[i] : NULL;
+}
+
+size_t oblig_nchoices(const struct oblig *o)
+{
+	return o->nc;
+}
+
+const struct oblig_choice *oblig_choice(const struct oblig *o, size_t i)
+{
+	return i < o->nc ? &o->c[i] : NULL;
+}
+
+const struct oblig_totals *oblig_totals(const struct oblig *o)
+{
+	return &o->t;
+}
+
+void oblig_free(struct oblig *o)
+{
+	size_t i;
+
+	if (!o)
+		return;
+	for (i = 0; i < o->ng; i++) {
+		struct oblig_group *g = &o->g[i];
+
+		free(g->license);
+		free(g->id);
+		free(g->exception);
+		lm_result_release(&g->res);
+		strs_release(&g->files);
+		strs_release(&g->packages);
+		strs_release(&g->holders);
+		strs_release(&g->notices);
+	}
+	for (i = 0; i < o->nc; i++) {
+		free(o->c[i].expression);
+		free(o->c[i].chosen);
+		free(o->c[i].why);
+	}
+	free(o->g);
+	free(o->c);
+	strs_release(&o->notice_paths);
+	free(o);
+}

@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: MIT */
+/* check.c -- keep results, find packages, judge, baseline.  See check.h. */
+#include "check.h"
+
+#include <errno.h>
+#include <json-c/json.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+
+#define BASELINE_MAX_BYTES (256u << 20)
+
+/* --- roots ------------------------------------------------------------------- */
+
+/* The root as walk.c names it: "./" prefixes and trailing '/' dropped,
+ * "." becomes "" (see set_root there). */
+static char *walk_prefix(const char *root)
+{
+	size_t n;
+
+	while (root[0] == '.' && root[1] == '/' && root[2])
+		root += 2;
+	n = strlen(root);
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	return n == 1 && root[0] == '.' ? xstrdup("") : xstrndup(root, n);
+}
+
+/* "file:///abs/dir/" with bytes outside RFC 3986's unreserved set and
+ * '/' percent-encoded. */
+static char *file_uri(const char *abs)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *s;
+
+	buf_adds(&b, "file://");
+	for (s = (const unsigned char *)abs; *s; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("-._~/", *s))
+			buf_addc(&b, (char)*s);
+		else
+			buf_printf(&b, "%%%02X", *s);
+	if (b.data[b.len - 1] != '/')
+		buf_addc(&b, '/');
+	return buf_take(&b);
+}
+
+static void root_init(struct check_root *r, const char *given)
+{
+	struct stat st;
+	char *dir, *abs, *slash;
+
+	r->prefix = walk_prefix(given);
+	if (stat(*r->prefix ? r->prefix : ".", &st) == 0 && S_ISDIR(st.st_mode)) {
+		r->strip = *r->prefix ? strlen(r->prefix) + 1 : 0;
+		dir = xstrdup(*r->prefix ? r->prefix : ".");
+	} else { /* a file or archive: rel starts at its base name */
+		slash = strrchr(r->prefix, '/');
+		r->strip = slash ? (size_t)(slash - r->prefix) + 1 : 0;
+		dir = slash ? xstrndup(r->prefix, r->strip) : xstrdup(".");
+	}
+	abs = realpath(dir, NULL);
+	r->uri = abs ? file_uri(abs) : NULL;
+	free(abs);
+	free(dir);
+}
+
+struct check *check_new(const struct policy *p, const char *const *roots, size_t nroots)
+{
+	struct check *ck = xcalloc(1, sizeof(*ck));
+	size_t i;
+
+	ck->p = p;
+	ck->nroots = nroots;
+	ck->roots = xcalloc(nroots ? nroots : 1, sizeof(*ck->roots));
+	for (i = 0; i < nroots; i++)
+		root_init(&ck->roots[i], roots[i]);
+	return ck;
+}
+
+/* The root a path came from: the longest prefix that fits. */
+static size_t root_of(const struct check *ck, const char *path)
+{
+	size_t i, best = 0, blen = 0;
+	int found = 0;
+
+	for (i = 0; i < ck->nroots; i++) {
+		const struct check_root *r = &ck->roots[i];
+		size_t n = strlen(r->prefix);
+
+		if (strncmp(path, r->prefix, n) ||
+		    (n && path[n] && path[n] != '/' && path[n] != '!'))
+			continue;
+		if (!found || n > blen)
+			best = i, blen = n, found = 1;
+	}
+	return best;
+}
+
+/* --- keeping results --------------------------------------------------------- */
+
+static char *dup0(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void keep(struct file_result *d, const struct file_result *s)
+{
+	size_t i;
+
+	result_init(d);
+	d->path = xstrdup(s->path);
+	d->type = s->type;
+	d->status = s->status;
+	d->size = s->size;
+	d->expression = dup0(s->expression);
+	d->error = dup0(s->error);
+	for (i = 0; i < s->nfindings; i++) {
+		const struct finding *f = &s->findings[i];
+		struct finding *g;
+
+		if (f->kind != FK_LICENSE)
+			continue;
+		g = result_add(d);
+		*g = (struct finding){ .kind = f->kind, .method = f->method,
+				       .expression = dup0(f->expression), .problem = dup0(f->problem),
+				       .note = dup0(f->note), .rule = dup0(f->rule),
+				       .text = dup0(f->text), .start_line = f->start_line,
+				       .end_line = f->end_line, .score = f->score,
+				       .coverage = f->coverage, .extra_words = f->extra_words,
+				       .missing_words = f->missing_words };
+	}
+	for (i = 0; i < s->npackages; i++) {
+		const struct package *p = &s->packages[i];
+		struct package *q = result_add_package(d);
+
+		q->ecosystem = dup0(p->ecosystem);
+		q->name = dup0(p->name);
+		q->version = dup0(p->version);
+		q->declared = dup0(p->declared);
+		q->declared_raw = dup0(p->declared_raw);
+		q->problem = dup0(p->problem);
+	}
+}
+
+int check_file(void *ctx, const struct file_result *r)
+{
+	struct check *ck = ctx;
+	struct check_entry *en;
+
+	if (ck->nfiles == ck->cap) {
+		ck->cap = ck->cap ? 2 * ck->cap : 256;
+		ck->files = xrealloc(ck->files, ck->cap * sizeof(*ck->files));
+	}
+	en = memset(&ck->files[ck->nfiles++], 0, sizeof(*en));
+	keep(&en->r, r);
+	en->root = root_of(ck, en->r.path);
+	en->rel = en->r.path + (strlen(en->r.path) > ck->roots[en->root].strip
+				     ? ck->roots[en->root].strip : 0);
+	if (!ck->nroots)
+		en->rel = en->r.path;
+	return 0;
+}
+
+/* --- packages ---------------------------------------------------------------- */
+
+struct pkgdir {
+	char *dir;          /* owned */
+	const char **names; /* owned array, borrowed strings */
+	size_t n;
+	size_t first;       /* index of the first manifest: keeps path order */
+};
+
+static int pkgdir_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pkgdir *)a)->dir, ((const struct pkgdir *)b)->dir);
+}
+
+static int pkgdir_order(const void *a, const void *b)
+{
+	const struct pkgdir *x = a, *y = b;
+	int c = strcmp(x->dir, y->dir);
+
+	return c ? c : x->first < y->first ? -1 : x->first > y->first;
+}
+
+static char *dir_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? xstrndup(path, (size_t)(s - path)) : xstrdup("");
+}
+
+/* One row per directory holding manifests, with every package name they
+ * declare; sorted by directory for bsearch.  A row per manifest first,
+ * then rows of one directory merged (sorting keeps this n log n). */
+static struct pkgdir *pkgdirs(const struct check *ck, size_t *n)
+{
+	struct pkgdir *v = NULL;
+	size_t i, q, k = 0, m = 0;
+
+	for (i = 0; i < ck->nfiles; i++) {
+		const struct file_result *r = &ck->files[i].r;
+
+		if (!r->npackages)
+			continue;
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k] = (struct pkgdir){ dir_of(r->path), xcalloc(r->npackages, sizeof(char *)), 0, i };
+		for (q = 0; q < r->npackages; q++)
+			if (r->packages[q].name)
+				v[k].names[v[k].n++] = r->packages[q].name;
+		k++;
+	}
+	if (k)
+		qsort(v, k, sizeof(*v), pkgdir_order);
+	for (i = 0; i < k; i++) {
+		if (m && !strcmp(v[m - 1].dir, v[i].dir)) {
+			struct pkgdir *d = &v[m - 1];
+
+			d->names = xrealloc(d->names, (d->n + v[i].n + 1) * sizeof(char *));
+			memcpy(d->names + d->n, v[i].names, v[i].n * sizeof(char *));
+			d->n += v[i].n;
+			free(v[i].dir);
+			free(v[i].names);
+			continue;
+		}
+		v[m++] = v[i];
+	}
+	*n = m;
+	return v;
+}
+
+/* The nearest directory above path (its own first) that has manifests. */
+static const struct pkgdir *pkgdir_for(const struct pkgdir *v, size_t n, const char *path)
+{
+	char *d = dir_of(path);
+	const struct pkgdir *hit = NULL;
+
+	while (n) {
+		struct pkgdir key = { d, NULL, 0, 0 };
+		char *s;
+
+		if ((hit = bsearch(&key, v, n, sizeof(*v), pkgdir_cmp)) || !*d)
+			break;
+		s = strrchr(d, '/');
+		*(s ? s : d) = '\0';
+	}
+	free(d);
+	return hit;
+}
+
+/* --- baseline ---------------------------------------------------------------- */
+
+static char *base_key(const char *path, const char *license, const char *rule)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, "%s\037%s\037%s", path, license, rule);
+	return buf_take(&b);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *jstr(json_object *o, const char *k)
+{
+	json_object *v;
+
+	return json_object_object_get_ex(o, k, &v) && json_object_is_type(v, json_type_string)
+		       ? json_object_get_string(v) : NULL;
+}
+
+static int base_add(struct check *ck, json_object *viol, struct perr *e)
+{
+	size_t i, n = json_object_array_length(viol);
+
+	for (i = 0; i < n; i++) {
+		json_object *o = json_object_array_get_idx(viol, i);
+		const char *p = jstr(o, "path"), *l = jstr(o, "license"), *r = jstr(o, "rule");
+		const char *v = jstr(o, "verdict");
+
+		if (!p || !l || !r || !v)
+			return perr_set(e, PERR_USAGE, "violations[%zu]: needs path, license, rule "
+						       "and verdict strings", i);
+		if (strcmp(v, "fail"))
+			continue;
+		ck->base = xrealloc(ck->base, (ck->nbase + 1) * sizeof(*ck->base));
+		ck->base[ck->nbase++] = base_key(p, l, r);
+	}
+	qsort(ck->base, ck->nbase, sizeof(*ck->base), str_cmp);
+	return 0;
+}
+
+int check_baseline(struct check *ck, const char *path, struct perr *e)
+{
+	json_object *doc, *viol;
+	struct stat st;
+	int rc;
+
+	if (stat(path, &st) < 0)
+		return perr_set(e, PERR_USAGE, "cannot read: %s", strerror(errno));
+	if (st.st_size > (off_t)BASELINE_MAX_BYTES)
+		return perr_set(e, PERR_USAGE, "over %u bytes: not a baseline", BASELINE_MAX_BYTES);
+	if (!(doc = json_object_from_file(path)))
+		return perr_set(e, PERR_USAGE, "not JSON: %s", json_util_get_last_err());
+	if (!json_object_is_type(doc, json_type_object) ||
+	    !json_object_object_get_ex(doc, "violations", &viol) ||
+	    !json_object_is_type(viol, json_type_array))
+		rc = perr_set(e, PERR_USAGE, "not a 'petal check --format json' report "
+					     "(no \"violations\" list)");
+	else
+		rc = base_add(ck, viol, e);
+	json_object_put(doc);
+	return rc;
+}
+
+static int in_base(const struct check *ck, const char *path, const struct policy_hit *h)
+{
+	char *k;
+	int hit;
+
+	if (!ck->nbase)
+		return 0;
+	k = base_key(path, h->license, h->rule->id);
+	hit = bsearch(&k, ck->base, ck->nbase, sizeof(*ck->base), str_cmp) != NULL;
+	free(k);
+	return hit;
+}
+
+/* --- judging ----------------------------------------------------------------- */
+
+static void count(struct check *ck, struct check_entry *en)
+{
+	struct check_summary *s = &ck->sum;
+	size_t i;
+
+	s->files++;
+	if (en->r.status == FS_FAILED) {
+		s->failed++;
+		return;
+	}
+	en->baselined = xcalloc(en->v.nhits + 1, 1);
+	for (i = 0; i < en->v.nhits; i++) {
+		const struct policy_hit *h = &en->v.hits[i];
+
+		if (h->waived)
+			s->excepted++;
+		if (h->verdict == POLICY_REVIEW)
+			s->warnings++;
+		if (h->verdict != POLICY_FAIL)
+			continue;
+		en->baselined[i] = (unsigned char)in_base(ck, en->r.path, h);
+		if (en->baselined[i])
+			s->baselined++;
+		else
+			s->violations++;
+	}
+	if (en->v.verdict == POLICY_FAIL)
+		s->fail++;
+	else if (en->v.verdict == POLICY_REVIEW)
+		s->review++;
+	else
+		s->pass++;
+}
+
+void check_finish(struct check *ck)
+{
+	size_t i, nd;
+	struct pkgdir *dirs = pkgdirs(ck, &nd);
+
+	memset(&ck->sum, 0, sizeof(ck->sum));
+	for (i = 0; i < ck->nfiles; i++) {
+		struct check_entry *en = &ck->files[i];
+		const struct pkgdir *pd = pkgdir_for(dirs, nd, en->r.path);
+
+		if (en->r.status != FS_FAILED)
+			policy_eval_file(ck->p, &en->r, en->rel, pd ? pd->names : NULL,
+					 pd ? pd->n : 0, &en->v);
+		count(ck, en);
+	}
+	for (i = 0; i < nd; i++) {
+		free(dirs[i].dir);
+		free(dirs[i].names);
+	}
+	free(dirs);
+}
+
+const struct check_summary *check_summary(const struct check *ck)
+{
+	return &ck->sum;
+}
+
+const struct check_format check_formats[] = {
+	{ "text", check_write_text },
+	{ "json", check_write_json },
+	{ "sarif", check_write_sarif },
+	{ "junit", check_write_junit },
+	{ NULL, NULL },
+};
+
+int check_write(const struct check *ck, const char *format, FILE *out, struct perr *e)
+{
+	const struct check_format *f;
+
+	for (f = check_formats; f->name; f++)
+		if (!strcmp(f->name, format))
+			break;
+	if (!f->name)
+		return perr_set(e, PERR_USAGE, "unknown format '%s' (text, json, sarif, junit)",
+				format);
+	if (f->write(ck, out) < 0 || fflush(out) != 0 || ferror(out))
+		return perr_set(e, PERR_FATAL, "write error: %s", strerror(errno));
+	return 0;
+}
+
+void check_free(struct check *ck)
+{
+	size_t i;
+
+	if (!ck)
+		return;
+	for (i = 0; i < ck->nroots; i++) {
+		free(ck->roots[i].prefix);
+		free(ck->roots[i].uri);
+	}
+	free(ck->roots);
+	for (i = 0; i < ck->nfiles; i++) {
+		result_release(&ck->files[i].r);
+		policy_file_verdict_release(&ck->files[i].v);
+		free(ck->files[i].baselined);
+	}
+	free(ck->files);
+	for (i = 0; i < ck->nbase; i++)
+		free(ck->base[i]);
+	free(ck->base);
+	free(ck);
+}

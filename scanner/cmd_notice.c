@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_notice.c -- `petal notice [options] [PATH...]`: a third-party notice
+ * file.  For each license found (rules/oblig.h groups, sorted): the files
+ * and packages it covers, their copyright holders, the NOTICE files that
+ * go with Apache-2.0 components (re-read from disk: the scan keeps no
+ * file contents), and the license's reference text from the embedded
+ * index, once per license.  Formats are rows of a table: text, markdown,
+ * html; each escapes what its readers would take for markup. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "version.h"
+
+#define NOTICE_MAX (1 << 20) /* bytes of one NOTICE file reproduced */
+
+static const char notice_usage[] =
+	"usage: petal notice [options] [PATH...]\n"
+	"\n"
+	"Scans directories, files and archives (default: .) and writes a third-party\n"
+	"notice: for each license found, its full text once, the files and packages\n"
+	"it covers, their copyright holders, and the NOTICE files of Apache-2.0\n"
+	"components.  A choice (A OR B) takes the less demanding license for the use.\n"
+	"\n"
+	"  -f, --format FMT       text (default), markdown, html\n"
+	"  -o, --output FILE      write to FILE instead of stdout\n"
+	"  -u, --use USE          the use choices are made for (default\n"
+	"                         distribute-binary)\n"
+	"  -j, --jobs N           worker threads (default: online CPUs)\n"
+	"      --exclude GLOB     skip paths matching GLOB (repeatable; as petal scan)\n"
+	"      --no-text          SPDX tags only: no license text matching\n"
+	"  -q, --quiet            no failures on stderr\n"
+	"\n"
+	"Exit: 0 done, 2 usage error, 3 some inputs failed.\n";
+
+/* A format: how to write a title, a paragraph and a block of verbatim
+ * lines (paths, holders, license and NOTICE texts). */
+struct notice_fmt {
+	const char *name;
+	void (*begin)(FILE *f, const char *title);
+	void (*heading)(FILE *f, int level, const char *s);
+	void (*para)(FILE *f, const char *s);
+	void (*block)(FILE *f, const char *s, size_t n);
+	void (*end)(FILE *f);
+};
+
+/* --- text ------------------------------------------------------------------ */
+
+static void text_begin(FILE *f, const char *title)
+{
+	fprintf(f, "%s\n", title);
+}
+
+static void text_heading(FILE *f, int level, const char *s)
+{
+	size_t i, n = strlen(s);
+
+	fprintf(f, "\n%s\n", s);
+	for (i = 0; i < n; i++)
+		fputc(level == 1 ? '=' : '-', f);
+	fputc('\n', f);
+}
+
+static void text_para(FILE *f, const char *s)
+{
+	fprintf(f, "\n%s\n", s);
+}
+
+static void text_block(FILE *f, const char *s, size_t n)
+{
+	fputc('\n', f);
+	fwrite(s, 1, n, f);
+	if (n && s[n - 1] != '\n')
+		fputc('\n', f);
+}
+
+static void text_end(FILE *f)
+{
+	(void)f;
+}
+
+/* --- markdown ---------------------------------------------------------------- */
+
+static void md_escape(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\`*_[]<>|&#", *s))
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+}
+
+static void md_begin(FILE *f, const char *title)
+{
+	fputs("# ", f);
+	md_escape(f, title);
+	fputc('\n', f);
+}
+
+static void md_heading(FILE *f, int level, const char *s)
+{
+	fprintf(f, "\n%s ", level == 1 ? "##" : "###");
+	md_escape(f, s);
+	fputc('\n', f);
+}
+
+static void md_para(FILE *f, const char *s)
+{
+	fputc('\n', f);
+	md_escape(f, s);
+	fputc('\n', f);
+}
+
+/* A fence longer than any run of backticks in the text. */
+static void md_block(FILE *f, const char *s, size_t n)
+{
+	size_t i, run = 0, longest = 0;
+
+	for (i = 0; i < n; i++) {
+		run = s[i] == '`' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	longest = longest < 3 ? 3 : longest + 1;
+	fputc('\n', f);
+	for (i = 0; i < longest; i++)
+		fputc('`', f);
+	fputs("text\n", f);
+	fwrite(s, 1, n, f);
+	if (n && s[n - 1] != '\n')
+		fputc('\n', f);
+	for (i = 0; i < longest; i++)
+		fputc('`', f);
+	fputc('\n', f);
+}
+
+/* --- html -------------------------------------------------------------------- */
+
+static void html_escape(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&#39;", f); break;
+		default: fputc(s[i], f);
+		}
+}
+
+static void html_begin(FILE *f, const char *title)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", f);
+	html_escape(f, title, strlen(title));
+	fputs("</title>\n</head>\n<body>\n<h1>", f);
+	html_escape(f, title, strlen(title));
+	fputs("</h1>\n", f);
+}
+
+static void html_heading(FILE *f, int level, const char *s)
+{
+	fprintf(f, "<h%d>", level + 1);
+	html_escape(f, s, strlen(s));
+	fprintf(f, "</h%d>\n", level + 1);
+}
+
+static void html_para(FILE *f, const char *s)
+{
+	fputs("<p>", f);
+	html_escape(f, s, strlen(s));
+	fputs("</p>\n", f);
+}
+
+static void html_block(FILE *f, const char *s, size_t n)
+{
+	fputs("<pre>", f);
+	html_escape(f, s, n);
+	fputs("</pre>\n", f);
+}
+
+static void html_end(FILE *f)
+{
+	fputs("</body>\n</html>\n", f);
+}
+
+static const struct notice_fmt fmts[] = {
+	{ "text", text_begin, text_heading, text_para, text_block, text_end },
+	{ "markdown", md_begin, md_heading, md_para, md_block, text_end },
+	{ "html", html_begin, html_heading, html_para, html_block, html_end },
+};
+
+/* --- content ------------------------------------------------------------------ */
+
+/* The reference text of id: its own, or its twin's (an alias). */
+static int find_text(const struct idx *x, const char *id, struct idx_lic *out)
+{
+	size_t i, n = strlen(id);
+
+	for (i = 0; i < idx_count(x); i++) {
+		const char *p;
+
+		idx_lic(x, i, out);
+		if (!strcmp(out->id, id))
+			return 0;
+		for (p = out->alias; (p = strstr(p, id)) != NULL; p += n)
+			if ((p == out->alias || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+				return 0;
+	}
+	return -1;
+}
+
+static void block_strs(const struct notice_fmt *nf, FILE *f, const struct oblig_strs *s)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		buf_printf(&b, "%s\n", s->v[i]);
+	if (b.len)
+		nf->block(f, b.data, b.len);
+	buf_release(&b);
+}
+
+/* A NOTICE file, read again; archive entries cannot be. */
+static void notice_file(const struct notice_fmt *nf, FILE *f, const char *path)
+{
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	FILE *in = strstr(path, "!/") ? NULL : fopen(path, "rb");
+
+	nf->heading(f, 2, path);
+	if (!in) {
+		buf_printf(&b, "(not reproduced: %s)",
+			   strstr(path, "!/") ? "inside an archive" : strerror(errno));
+		nf->para(f, b.data);
+		buf_release(&b);
+		return;
+	}
+	while (b.len < NOTICE_MAX && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(in);
+	if (b.len > NOTICE_MAX)
+		b.len = NOTICE_MAX;
+	nf->block(f, b.data ? b.data : "", b.len);
+	buf_release(&b);
+}
+
+struct done {
+	struct oblig_strs texts;   /* license ids whose text was written */
+	struct oblig_strs notices; /* NOTICE files written */
+};
+
+static int seen(struct oblig_strs *s, const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i], v))
+			return 1;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 8;
+		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	s->v[s->n++] = xstrdup(v);
+	return 0;
+}
+
+static void license_text(const struct notice_fmt *nf, FILE *f, const struct idx *x,
+			 const struct oblig_group *g, struct done *d)
+{
+	struct buf b = BUF_INIT;
+	struct idx_lic L;
+
+	if (find_text(x, g->id, &L) < 0) {
+		buf_printf(&b, "petal has no reference text for %s: see the files above.", g->id);
+		nf->para(f, b.data);
+	} else if (seen(&d->texts, L.id)) {
+		buf_printf(&b, "The text of %s is given above.", L.id);
+		nf->para(f, b.data);
+	} else {
+		nf->block(f, L.text, L.text_len);
+	}
+	buf_reset(&b);
+	if (g->exception) {
+		buf_printf(&b, "With the exception %s; petal carries no exception texts: see the files above.", g->exception);
+		nf->para(f, b.data);
+	}
+	buf_release(&b);
+}
+
+static void group(const struct notice_fmt *nf, FILE *f, const struct idx *x,
+		  const struct oblig_group *g, struct done *d)
+{
+	size_t i;
+
+	nf->heading(f, 1, g->license);
+	if (g->files.n) {
+		nf->para(f, "Files:");
+		block_strs(nf, f, &g->files);
+	}
+	if (g->packages.n) {
+		nf->para(f, "Packages:");
+		block_strs(nf, f, &g->packages);
+	}
+	if (g->holders.n) {
+		nf->para(f, "Copyright holders:");
+		block_strs(nf, f, &g->holders);
+	}
+	for (i = 0; i < g->notices.n; i++)
+		if (!seen(&d->notices, g->notices.v[i]))
+			notice_file(nf, f, g->notices.v[i]);
+	license_text(nf, f, x, g, d);
+}
+
+static void write_notice(const struct notice_fmt *nf, struct oblig_cli *a)
+{
+	struct done d = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	nf->begin(a->out, "Third-party notices");
+	buf_printf(&b, "Generated by petal %s from the files scanned; %zu license%s.",
+		   PETAL_VERSION, oblig_ngroups(a->o), oblig_ngroups(a->o) == 1 ? "" : "s");
+	nf->para(a->out, b.data);
+	for (i = 0; i < oblig_nchoices(a->o); i++) {
+		const struct oblig_choice *c = oblig_choice(a->o, i);
+
+		buf_reset(&b);
+		buf_printf(&b, "%s is used under %s.", c->expression, c->chosen);
+		nf->para(a->out, b.data);
+	}
+	for (i = 0; i < oblig_ngroups(a->o); i++)
+		group(nf, a->out, &a->idx, oblig_group(a->o, i), &d);
+	nf->end(a->out);
+	buf_release(&b);
+	for (i = 0; i < d.texts.n; i++)
+		free(d.texts.v[i]);
+	for (i = 0; i < d.notices.n; i++)
+		free(d.notices.v[i]);
+	free(d.texts.v);
+	free(d.notices.v);
+}
+
+int cmd_notice(int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "markdown", "html", NULL };
+	struct oblig_cli a = { .name = "notice", .use = LM_USE_BINARY };
+	int rc = oblig_cli_begin(&a, argc, argv, notice_usage, formats);
+	size_t i;
+
+	if (rc >= 0) {
+		oblig_free(a.o);
+		free(a.excludes);
+		return rc;
+	}
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
+		if (!strcmp(fmts[i].name, a.format))
+			write_notice(&fmts[i], &a);
+	return oblig_cli_end(&a, 0);
+}

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_obligations.c -- `petal obligations [options] [PATH...]`: what the
+ * licenses found ask of one use, grouped by license (rules/oblig.h).
+ *
+ * Also the scan shared with `petal notice` (cmd_notice.c): options, the
+ * pipeline into an oblig sink, failures named on stderr. */
+#include <errno.h>
+#include <getopt.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "lic.h"
+#include "pipeline.h"
+#include "version.h"
+
+#define SHOW_FAILURES 50 /* failures named on stderr */
+#define TEXT_FILES 20    /* paths listed per license in text output */
+
+static const char oblig_usage[] =
+	"usage: petal obligations [options] [PATH...]\n"
+	"\n"
+	"Scans directories, files and archives (default: .) and says, for each license\n"
+	"found, which files and packages bring it, whom to credit, and what it asks of\n"
+	"the use.  Where an expression offers a choice (A OR B), the less demanding\n"
+	"license for the use is taken, and the choice is listed.\n"
+	"\n"
+	"  -u, --use USE          internal, saas, distribute-binary (default),\n"
+	"                         distribute-source\n"
+	"  -f, --format FMT       text (default), json\n"
+	"  -o, --output FILE      write to FILE instead of stdout\n"
+	"  -j, --jobs N           worker threads (default: online CPUs)\n"
+	"      --exclude GLOB     skip paths matching GLOB (repeatable; as petal scan)\n"
+	"      --no-text          SPDX tags only: no license text matching\n"
+	"  -q, --quiet            no failures on stderr (they are still counted)\n"
+	"\n"
+	"Exit: 0 done, 2 usage error, 3 some inputs failed.\n";
+
+enum { OPT_EXCLUDE = 256, OPT_NO_TEXT };
+
+static const struct option oblig_opts[] = {
+	{ "use", required_argument, NULL, 'u' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int bad(const char *name, const char *what, const char *arg)
+{
+	fprintf(stderr, "petal %s: %s: '%s'\n", name, what, arg);
+	return -1;
+}
+
+static int parse_opt(int c, struct oblig_cli *a, const char *const *formats)
+{
+	char *end;
+	unsigned long v;
+	size_t i;
+
+	switch (c) {
+	case 'u':
+		return lm_use_parse(optarg, &a->use) < 0 ? bad(a->name, "unknown use", optarg) : 0;
+	case 'f':
+		for (i = 0; formats[i]; i++)
+			if (!strcmp(formats[i], optarg))
+				return a->format = formats[i], 0;
+		return bad(a->name, "unknown format", optarg);
+	case 'o':
+		a->out_path = optarg;
+		return 0;
+	case 'j':
+		errno = 0;
+		v = strtoul(optarg, &end, 10);
+		if (errno || *end || end == optarg || v < 1 || v > 1024)
+			return bad(a->name, "--jobs: not a number 1..1024", optarg);
+		a->po.jobs = (unsigned)v;
+		return 0;
+	case 'q':
+		a->quiet = 1;
+		return 0;
+	case OPT_EXCLUDE:
+		a->excludes = xrealloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
+		a->excludes[a->nexcludes++] = optarg;
+		return 0;
+	case OPT_NO_TEXT:
+		a->no_text = 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* 1 to go on, 0 after --help, -1 on a usage error. */
+static int parse_args(int argc, char **argv, struct oblig_cli *a, const char *usage,
+		      const char *const *formats)
+{
+	int c;
+
+	pipeline_opts_default(&a->po);
+	a->format = formats[0];
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "u:f:o:j:qh", oblig_opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (parse_opt(c, a, formats) < 0) {
+			fputs(usage, stderr);
+			return -1;
+		}
+	}
+	a->po.walk.excludes = a->excludes;
+	a->po.walk.nexcludes = a->nexcludes;
+	return 1;
+}
+
+static int cli_sink(void *ctx, const struct file_result *r)
+{
+	struct oblig_cli *a = ctx;
+
+	if (r->status == FS_FAILED && a->failures++ < SHOW_FAILURES && !a->quiet)
+		fprintf(stderr, "petal: %s: %s\n", r->path, r->error ? r->error : "failed");
+	return oblig_file(a->o, r);
+}
+
+static int scan(struct oblig_cli *a, int argc, char **argv)
+{
+	static const char *const here[] = { "." };
+	struct perr e = { PERR_OK, "" };
+
+	if (idx_open(&a->idx, &e) < 0) {
+		fprintf(stderr, "petal: %s\n", e.msg);
+		return EXIT_INPUT;
+	}
+	a->po.detect.idx = a->no_text ? NULL : &a->idx;
+	a->o = oblig_new(a->use);
+	if (pipeline_run(optind < argc ? (const char *const *)argv + optind : here,
+			 optind < argc ? (size_t)(argc - optind) : 1, &a->po, cli_sink, a, NULL,
+			 &e) != 0) {
+		fprintf(stderr, "petal: %s\n", e.msg);
+		return EXIT_INPUT;
+	}
+	oblig_finish(a->o);
+	if (a->out_path && !(a->out = fopen(a->out_path, "w"))) {
+		fprintf(stderr, "petal: %s: cannot write: %s\n", a->out_path, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (!a->out)
+		a->out = stdout;
+	return -1;
+}
+
+int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv, const char *usage,
+		    const char *const *formats)
+{
+	int rc = parse_args(argc, argv, a, usage, formats);
+
+	if (rc <= 0)
+		return rc < 0 ? EXIT_USAGE : EXIT_DONE;
+	return scan(a, argc, argv);
+}
+
+int oblig_cli_end(struct oblig_cli *a, int write_failed)
+{
+	int rc = a->failures ? EXIT_INPUT : EXIT_DONE;
+
+	if (a->out && (ferror(a->out) | (a->out != stdout ? fclose(a->out) : fflush(a->out))))
+		write_failed = 1;
+	if (write_failed) {
+		fprintf(stderr, "petal: %s: cannot write: %s\n", a->out_path ? a->out_path : "stdout",
+			strerror(errno));
+		rc = EXIT_INPUT;
+	}
+	if (a->failures > SHOW_FAILURES && !a->quiet)
+		fprintf(stderr, "petal: %llu more inputs failed\n",
+			(unsigned long long)(a->failures - SHOW_FAILURES));
+	oblig_free(a->o);
+	free(a->excludes);
+	return rc;
+}
+
+/* --- output -------------------------------------------------------------- */
+
+static void put_obligs(FILE *f, unsigned bits, enum lm_scope scope)
+{
+	int i, n = 0;
+
+	for (i = 0; i < LM_NOBLIGS; i++) {
+		if (!(bits & 1u << i))
+			continue;
+		fprintf(f, "%s%s", n++ ? ", " : "", lm_oblig_name(1u << i));
+		if ((1u << i) & (LM_DISCLOSE_SOURCE | LM_NETWORK_DISCLOSURE))
+			fprintf(f, " (%s)", lm_scope_name(scope));
+	}
+	fputs(n ? "\n" : "none\n", f);
+}
+
+static void put_list(FILE *f, const char *label, const struct oblig_strs *s, size_t max)
+{
+	size_t i;
+
+	if (!s->n)
+		return;
+	fprintf(f, "  %s (%zu):\n", label, s->n);
+	for (i = 0; i < s->n && i < max; i++)
+		fprintf(f, "    %s\n", s->v[i]);
+	if (s->n > max)
+		fprintf(f, "    ... %zu more (--format json lists all)\n", s->n - max);
+}
+
+static void text_group(FILE *f, const struct oblig_group *g)
+{
+	fprintf(f, "\n%s  [%s, %s]\n", g->license, lm_category_name(g->category),
+		lm_basis_name(g->basis));
+	if (*g->note)
+		fprintf(f, "  note: %s\n", g->note);
+	fputs("  obligations: ", f);
+	if (g->res.unknown)
+		fputs("unknown: review the license text\n", f);
+	else
+		put_obligs(f, g->res.oblig, g->res.scope);
+	put_list(f, "files", &g->files, TEXT_FILES);
+	put_list(f, "packages", &g->packages, TEXT_FILES);
+	put_list(f, "copyright holders", &g->holders, (size_t)-1);
+	put_list(f, "NOTICE files to reproduce", &g->notices, (size_t)-1);
+}
+
+static void write_text(FILE *f, const struct oblig *o)
+{
+	const struct oblig_totals *t = oblig_totals(o);
+	size_t i;
+
+	fprintf(f, "Obligations for %s: %zu license%s in %llu of %llu files and packages\n",
+		lm_use_name(oblig_use(o)), oblig_ngroups(o), oblig_ngroups(o) == 1 ? "" : "s",
+		(unsigned long long)t->with_license, (unsigned long long)t->files);
+	for (i = 0; i < oblig_ngroups(o); i++)
+		text_group(f, oblig_group(o, i));
+	if (oblig_nchoices(o))
+		fprintf(f, "\nChoices made (A OR B: the less demanding for %s):\n",
+			lm_use_name(oblig_use(o)));
+	for (i = 0; i < oblig_nchoices(o); i++) {
+		const struct oblig_choice *c = oblig_choice(o, i);
+
+		fprintf(f, "  %s -> %s  (%llu)\n", c->expression, c->chosen,
+			(unsigned long long)c->count);
+	}
+	fputs("\nAll together: ", f);
+	put_obligs(f, t->oblig, t->scope);
+	if (t->review)
+		fprintf(f, "To review: %zu license%s without data\n", t->review,
+			t->review == 1 ? "" : "s");
+	if (t->invalid)
+		fprintf(f, "Invalid expressions skipped: %llu\n", (unsigned long long)t->invalid);
+}
+
+static json_object *strs_json(const struct oblig_strs *s)
+{
+	json_object *a = json_object_new_array();
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		json_object_array_add(a, json_object_new_string(s->v[i]));
+	return a;
+}
+
+static json_object *obligs_json(unsigned bits)
+{
+	json_object *a = json_object_new_array();
+	int i;
+
+	for (i = 0; i < LM_NOBLIGS; i++)
+		if (bits & 1u << i)
+			json_object_array_add(a, json_object_new_string(lm_oblig_name(1u << i)));
+	return a;
+}
+
+static json_object *group_json(const struct oblig_group *g)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "license", json_object_new_string(g->license));
+	json_object_object_add(o, "category", json_object_new_string(lm_category_name(g->category)));
+	json_object_object_add(o, "basis", json_object_new_string(lm_basis_name(g->basis)));
+	json_object_object_add(o, "note", *g->note ? json_object_new_string(g->note) : NULL);
+	json_object_object_add(o, "review", json_object_new_boolean(g->res.unknown));
+	json_object_object_add(o, "obligations", obligs_json(g->res.oblig));
+	json_object_object_add(o, "source_scope", json_object_new_string(lm_scope_name(g->res.scope)));
+	json_object_object_add(o, "files", strs_json(&g->files));
+	json_object_object_add(o, "packages", strs_json(&g->packages));
+	json_object_object_add(o, "holders", strs_json(&g->holders));
+	json_object_object_add(o, "notice_files", strs_json(&g->notices));
+	return o;
+}
+
+static void write_json(FILE *f, const struct oblig *o)
+{
+	const struct oblig_totals *t = oblig_totals(o);
+	json_object *d = json_object_new_object(), *a = json_object_new_array(), *s;
+	size_t i;
+
+	json_object_object_add(d, "tool", json_object_new_string("petal"));
+	json_object_object_add(d, "version", json_object_new_string(PETAL_VERSION));
+	json_object_object_add(d, "license_list", json_object_new_string(lic_list_version()));
+	json_object_object_add(d, "use", json_object_new_string(lm_use_name(oblig_use(o))));
+	for (i = 0; i < oblig_ngroups(o); i++)
+		json_object_array_add(a, group_json(oblig_group(o, i)));
+	json_object_object_add(d, "licenses", a);
+	a = json_object_new_array();
+	for (i = 0; i < oblig_nchoices(o); i++) {
+		const struct oblig_choice *c = oblig_choice(o, i);
+
+		s = json_object_new_object();
+		json_object_object_add(s, "expression", json_object_new_string(c->expression));
+		json_object_object_add(s, "chosen", json_object_new_string(c->chosen));
+		json_object_object_add(s, "why", json_object_new_string(c->why));
+		json_object_object_add(s, "count", json_object_new_int64((int64_t)c->count));
+		json_object_array_add(a, s);
+	}
+	json_object_object_add(d, "choices", a);
+	s = json_object_new_object();
+	json_object_object_add(s, "files", json_object_new_int64((int64_t)t->files));
+	json_object_object_add(s, "with_license", json_object_new_int64((int64_t)t->with_license));
+	json_object_object_add(s, "invalid_expressions", json_object_new_int64((int64_t)t->invalid));
+	json_object_object_add(s, "obligations", obligs_json(t->oblig));
+	json_object_object_add(s, "source_scope", json_object_new_string(lm_scope_name(t->scope)));
+	json_object_object_add(s, "review", json_object_new_int64((int64_t)t->review));
+	json_object_object_add(d, "summary", s);
+	fprintf(f, "%s\n", json_object_to_json_string_ext(d, JSON_C_TO_STRING_PRETTY |
+							 JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(d);
+}
+
+int cmd_obligations(int argc, char **argv)
+{
+	static const char *const formats[] = { "text", "json", NULL };
+	struct oblig_cli a = { .name = "obligations", .use = LM_USE_BINARY };
+	int rc = oblig_cli_begin(&a, argc, argv, oblig_usage, formats);
+
+	if (rc >= 0) {
+		oblig_free(a.o);
+		free(a.excludes);
+		return rc;
+	}
+	if (!strcmp(a.format, "json"))
+		write_json(a.out, a.o);
+	else
+		write_text(a.out, a.o);
+	return oblig_cli_end(&a, 0);
+}
