@@ -446,9 +446,11 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
 	if (a.L.kind != IXF_TEXT &&
-	    (c.matched_req * 100 < a.L.min_cov * c.req || !kept(m, &a.L, a.fs, a.fe, NUMBER) ||
+	    (c.matched_req * 100 < a.L.min_cov * c.req || 2 * c.extra > c.req ||
+	     !kept(m, &a.L, a.fs, a.fe, NUMBER) ||
 	     !kept(m, &a.L, a.fs, a.fe, QUALIFIER)))
-		return 1; /* a rule matches whole or not at all: no partial notices */
+		return 1; /* a rule matches whole or not at all: no partial notices, and
+			   * not spread over twice its words */
 	/* every matched word counts (a title too), extra and missing ones cost;
 	 * missing ones more: a file holding every word of a text is that text
 	 * (Apache-2.0, not its modified twin Pixar; MIT, not JSON).  A word in
@@ -537,12 +539,24 @@ static int region_cmp(const void *pa, const void *pb)
 	return a->lic - b->lic;
 }
 
+/* Whether report() will say something of c: a rule's match always (the
+ * partial ones were never made candidates), a text's when enough of it
+ * matched. */
+static int reportable(const struct match_ctx *m, const struct cand *c, const struct match_opts *o)
+{
+	int cov = c->matched_req == c->req ? 100 : (int)(c->matched_req * 100 / c->req);
+
+	if ((size_t)c->lic >= idx_ntexts(m->x))
+		return 1;
+	return cov >= MATCH_MIN_PARTIAL && (cov >= o->min_coverage || c->matched_req >= 40);
+}
+
 /* Aligns, for each stretch of the file, only the ALIGN_TOP regions with the
  * most hits: a twin has nearly as many as the best, and the sixty
  * MIT-like texts need not all be aligned against one MIT header.  A region
  * is passed over when most of its hits lie where ALIGN_TOP alignments
  * already matched (depth counts them per file word). */
-static void align_best(struct match_ctx *m)
+static void align_best(struct match_ctx *m, const struct match_opts *o)
 {
 	unsigned char *depth = xcalloc(m->n ? m->n : 1, 1);
 	size_t i, k, c;
@@ -560,8 +574,9 @@ static void align_best(struct match_ctx *m)
 			continue;
 		c = m->ncands;
 		align_hits(m, g->lic, m->sorted + g->off, g->n);
-		for (; c < m->ncands; c++) /* where its matches are, not all its hits */
-			for (k = m->cands[c].fs; k <= m->cands[c].fe && k < m->n; k++)
+		for (; c < m->ncands; c++) /* where its matches are, not all its hits; */
+			for (k = m->cands[c].fs; /* a text too partial to name takes no room */
+			     reportable(m, &m->cands[c], o) && k <= m->cands[c].fe && k < m->n; k++)
 				depth[k] += depth[k] < 255;
 	}
 	free(depth);
@@ -686,20 +701,32 @@ static struct finding *report(struct match_ctx *m, const struct cand *c, const c
 }
 
 /* Keeps the best candidate per stretch of the file, in file order, in
- * m->cands[0 .. return value). */
-static size_t select_best(struct match_ctx *m)
+ * m->cands[0 .. return value).  What will be reported claims its stretch
+ * first: a text matched too little to be named must not silence the
+ * notice inside it (a GPL notice followed by a long disclaimer); it is
+ * kept after them where it overlaps nothing, for report_unknown(). */
+static size_t select_best(struct match_ctx *m, const struct match_opts *o)
 {
-	size_t i, j, nkeep = 0;
+	size_t i, j, nkeep = 0, pass;
+	char *taken;
 
 	if (!m->ncands)
 		return 0;
 	qsort(m->cands, m->ncands, sizeof(*m->cands), cand_cmp);
-	for (i = 0; i < m->ncands; i++) {
-		for (j = 0; j < nkeep && !overlaps(&m->cands[i], &m->cands[j]); j++)
-			;
-		if (j == nkeep)
+	taken = xcalloc(m->ncands, 1);
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < m->ncands; i++) {
+			if (taken[i] || reportable(m, &m->cands[i], o) != !pass)
+				continue;
+			for (j = 0; j < m->ncands; j++)
+				if (taken[j] && overlaps(&m->cands[i], &m->cands[j]))
+					break;
+			taken[i] = j == m->ncands;
+		}
+	for (i = 0; i < m->ncands; i++) /* compact, in rank order */
+		if (taken[i])
 			m->cands[nkeep++] = m->cands[i];
-	}
+	free(taken);
 	for (i = 0; i < nkeep; i++) /* in file order */
 		for (j = i + 1; j < nkeep; j++)
 			if (m->cands[j].fs < m->cands[i].fs) {
@@ -980,8 +1007,8 @@ void match_file(struct match_ctx *m, const char *text, size_t len, const struct 
 		tokenize_windows(m, text, len, WINDOW_WIDE);
 	}
 	find_regions(m);
-	align_best(m);
-	nkeep = select_best(m);
+	align_best(m, o);
+	nkeep = select_best(m, o);
 	for (i = 0, found = 0; i < nkeep; i++)
 		found += report(m, &m->cands[i], text, len, o, r) != NULL;
 	if (!found)
@@ -1089,8 +1116,8 @@ void match_explain(struct match_ctx *m, const char *text, size_t len, const stru
 	buf_reset(&m->words);
 	tokenize_windows(m, text, len, len + 1); /* one window: the whole file */
 	find_regions(m);
-	align_best(m);
-	nkeep = select_best(m);
+	align_best(m, o);
+	nkeep = select_best(m, o);
 	kept = xmalloc((nkeep ? nkeep : 1) * sizeof(*kept));
 	if (nkeep)
 		memcpy(kept, m->cands, nkeep * sizeof(*kept));

@@ -132,11 +132,18 @@ static int is_exception_id(const char *s)
 	return li && li->exception;
 }
 
-/* A single license id (no operator), as a WITH needs on its left. */
-static int single_license(const struct finding *f)
+/* The length of the license a WITH can take from f: a single license id
+ * ("GPL-2.0-only"), or the license of "X WITH E" (a second exception next
+ * to the first applies to X too); 0 when f has none. */
+static size_t single_license(const struct finding *f)
 {
-	return f->kind == FK_LICENSE && f->expression && !strchr(f->expression, ' ') &&
-	       !is_exception_id(f->expression);
+	const char *e = f->expression, *sp;
+
+	if (f->kind != FK_LICENSE || !e || is_exception_id(e))
+		return 0;
+	if (!(sp = strchr(e, ' ')))
+		return strlen(e);
+	return !strncmp(sp, " WITH ", 6) && !strchr(sp + 6, ' ') ? (size_t)(sp - e) : 0;
 }
 
 /* The license an exception at index i applies to: the nearest single
@@ -177,10 +184,10 @@ static void combine_exceptions(struct file_result *r)
 			continue;
 		}
 		t = &r->findings[k];
-		buf_printf(&b, "%s WITH %s", t->expression, f->expression);
+		buf_printf(&b, "%.*s WITH %s", (int)single_license(t), t->expression, f->expression);
 		free(f->expression);
 		f->expression = buf_take(&b);
-		if (t->method != FM_SPDX_TAG) {
+		if (t->method != FM_SPDX_TAG && !strstr(t->expression, " WITH ")) {
 			free(t->expression);
 			t->expression = xstrdup(f->expression);
 		}
