@@ -22,6 +22,7 @@ struct scan_args {
 	size_t nexcludes;
 	int quiet;
 	int no_text;
+	int no_stanzas;
 };
 
 struct scan_run {
@@ -51,6 +52,8 @@ static const char scan_usage[] =
 	"      --max-entries N    entries read from one archive (default 1000000)\n"
 	"      --max-ratio N      expansion ratio of one archive (default 1000)\n"
 	"      --no-text          SPDX tags only: no license text matching\n"
+	"      --no-stanzas       do not apply REUSE.toml, .reuse/dep5 or debian/copyright\n"
+	"                         to the files they cover: what the files say only\n"
 	"      --min-coverage N   % of a license text that must match for the file to\n"
 	"                         be said to carry it (default 90); less is reported\n"
 	"                         as a partial match\n"
@@ -61,6 +64,7 @@ static const char scan_usage[] =
 enum {
 	OPT_CHECKSUMS = 256, OPT_EXCLUDE, OPT_FOLLOW, OPT_VCS, OPT_MAX_DEPTH,
 	OPT_MAX_FILE, OPT_MAX_TOTAL, OPT_MAX_ENTRIES, OPT_MAX_RATIO, OPT_MIN_COVERAGE, OPT_NO_TEXT,
+	OPT_NO_STANZAS,
 };
 
 static const struct option scan_opts[] = {
@@ -80,6 +84,7 @@ static const struct option scan_opts[] = {
 	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
 	{ "min-coverage", required_argument, NULL, OPT_MIN_COVERAGE },
 	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
+	{ "no-stanzas", no_argument, NULL, OPT_NO_STANZAS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -164,6 +169,9 @@ static int parse_opt(int c, struct scan_args *a)
 		return 0;
 	case OPT_NO_TEXT:
 		a->no_text = 1;
+		return 0;
+	case OPT_NO_STANZAS:
+		a->no_stanzas = 1;
 		return 0;
 	case OPT_MIN_COVERAGE:
 		if (parse_size("min-coverage", optarg, 1, &v) < 0 || v > 100)
@@ -283,7 +291,7 @@ int cmd_scan(int argc, char **argv)
 	}
 	roots = optind < argc ? (const char *const *)argv + optind : here;
 	nroots = optind < argc ? (size_t)(argc - optind) : 1;
-	a.po.annots = annots = mani_annots_load(roots, nroots);
+	a.po.annots = annots = a.no_stanzas ? NULL : mani_annots_load(roots, nroots);
 	rc = pipeline_run(roots, nroots, &a.po, scan_sink, &run,
 			  a.quiet || !isatty(STDERR_FILENO) ? NULL : &prog, &e);
 	mani_annots_free(annots);
