@@ -61,6 +61,7 @@ LIB_SRCS += rules/match.c
 LIB_SRCS += licenses/index.c
 LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
+LIB_SRCS += rules/copyright.c
 LIB_SRCS += licenses/lic.c
 LIB_GEN  += $(BUILD)/gen/lic_table.c
 
@@ -79,12 +80,14 @@ TESTS += tests/test_walk
 TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline
+TESTS += tests/test_copyright
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
 FUZZERS += match
+FUZZERS += copyright
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
