@@ -78,7 +78,7 @@ static int lower(int c)
 static int same_ci(const char *a, const char *w, size_t n)
 {
 	for (; n; n--, a++, w++)
-		if (lower((unsigned char)*a) != *w)
+		if (lower((unsigned char)*a) != (unsigned char)*w)
 			return 0;
 	return 1;
 }
@@ -99,7 +99,7 @@ static size_t phrase_at(const char *s, const char *e, const char *w)
 				p++;
 			continue;
 		}
-		if (p >= e || lower((unsigned char)*p) != *w)
+		if (p >= e || lower((unsigned char)*p) != (unsigned char)*w)
 			return 0;
 		last = *w;
 		p++;
@@ -141,7 +141,8 @@ static size_t year4(const char *s, const char *e)
 	return e - s > 4 && is_id((unsigned char)s[4]) ? 0 : 4;
 }
 
-/* What may end a range after "-": a year, two digits ("1998-99"), "present". */
+/* What may end a range after "-": a year, one or two digits ("1998-99",
+ * "1998-9"), "present". */
 static size_t range_end(const char *s, const char *e)
 {
 	static const char *const words[] = { "present", "now", "today", "date", "current" };
@@ -149,13 +150,26 @@ static size_t range_end(const char *s, const char *e)
 
 	if (k)
 		return k;
-	if (e - s >= 2 && is_digit(s[0]) && is_digit(s[1]) && (e - s == 2 || !is_id((unsigned char)s[2])))
-		return 2;
+	for (k = 0; k < 2 && s + k < e && is_digit(s[k]); k++)
+		;
+	if (k && (s + k == e || !is_id((unsigned char)s[k])))
+		return k;
+	return phrase_in(s, e, words, ARRAY_SIZE(words));
+}
+
+/* What may follow a run of years: "2003+", "2017 and later". */
+static size_t years_suffix(const char *s, const char *e)
+{
+	static const char *const words[] = { " and later", " and onwards", " onwards" };
+
+	if (s < e && *s == '+')
+		return 1;
 	return phrase_in(s, e, words, ARRAY_SIZE(words));
 }
 
 /* A run of years at s, "1991, 1992", "2019-2021", "1998-99", "2001,2003 -
- * 2005", "2019-present", without what trails it; 0 if s has no year. */
+ * 2005", "1995--2003", "2019-present", "2003+", without what trails it; 0
+ * if s has no year. */
 static size_t years_at(const char *s, const char *e)
 {
 	const char *p = s, *q;
@@ -170,7 +184,7 @@ static size_t years_at(const char *s, const char *e)
 			;
 		if (q < e && *q == '-') {
 			range = 1;
-			q++;
+			q += e - q > 1 && q[1] == '-' ? 2 : 1;
 		} else if (e - q >= 3 && !memcmp(q, "\xe2\x80\x93", 3)) { /* en dash */
 			range = 1;
 			q += 3;
@@ -183,7 +197,7 @@ static size_t years_at(const char *s, const char *e)
 		if (!k)
 			break;
 	}
-	return (size_t)(p - s);
+	return (size_t)(p - s) + years_suffix(p, e);
 }
 
 /* --- leads ------------------------------------------------------------------- */
@@ -282,7 +296,7 @@ enum { P_NL_SPLITS = 1 }; /* each line a holder (DEP-5) */
  * so "Will Smith" stays a holder. */
 static const char *const stops_lc[] = {
 	"is", "are", "was", "were", "may", "must", "shall", "can", "will", "has", "have",
-	"see", "under", "use", "this", "provided", "unless", "for more", "all",
+	"see", "under", "use", "this", "provided", "unless", "for more", "all", "it",
 };
 
 /* And in any case. */
@@ -313,8 +327,7 @@ static int abbreviation(const char *w, size_t n)
 {
 	static const char *const abbr[] = {
 		"inc", "ltd", "co", "corp", "jr", "sr", "al", "bros", "etc", "intl", "assn", "univ",
-		"dept", "pty", "pvt", "llc", "plc", "ltda", "cia", "mfg", "mr", "mrs", "ms", "dr",
-		"st", "ag", "gmbh", "nv", "bv", "sa", "ab", "oy", "as", "kg",
+		"dept", "pty", "pvt", "ltda", "cia", "mfg", "mr", "mrs", "ms", "dr", "st",
 	};
 	size_t i;
 
@@ -331,8 +344,8 @@ static int keeps_dot(const char *s, size_t i)
 {
 	size_t w = i;
 
-	while (w > 0 && is_alpha((unsigned char)s[w - 1]))
-		w--;
+	while (w > 0 && (is_alpha((unsigned char)s[w - 1]) || s[w - 1] == '\''))
+		w--; /* "Ts'o." is no initial */
 	return w < i && abbreviation(s + w, i - w);
 }
 
@@ -370,13 +383,19 @@ struct hscan {
 	size_t end;  /* the statement's end so far */
 };
 
-/* Years after a holder end it when nothing but ".", "," or "All rights
- * reserved" follows them: "Copyright IBM Corp. 2007". */
+static int stop_word(const char *s, const char *e);
+
+/* Years after a holder end it when the statement or its sentence ends
+ * there: "Copyright IBM Corp. 2007", "Jeremy Siek 2000. Permission ...". */
 static int trailing_years(const char *s, size_t p, size_t n)
 {
-	while (p < n && (is_ws(s[p]) || s[p] == '.' || s[p] == ',' || s[p] == ';'))
+	while (p < n && is_ws(s[p]))
 		p++;
-	return p == n || phrase_at(s + p, s + n, "all rights reserved");
+	if (p < n && s[p] == '.')
+		return 1;
+	while (p < n && (is_ws(s[p]) || s[p] == ',' || s[p] == ';'))
+		p++;
+	return p == n || stop_word(s + p, s + n);
 }
 
 /* At s[q], white space or , ; a new group starts: its offset, or 0. */
@@ -544,6 +563,8 @@ static void clean_holder(const char *s, size_t n, struct buf *b)
 		if (!is_ws(c) && (i == 0 || is_ws(s[i - 1]))) {
 			for (k = i; k < n && !is_ws(s[k]); k++)
 				;
+			while (k > i + 1 && strchr(",;:.", s[k - 1]))
+				k--; /* "a@b.org," keeps its comma */
 			if (mail_or_url(s + i, k - i)) {
 				if (!fbn) {
 					fb = i;
@@ -557,6 +578,8 @@ static void clean_holder(const char *s, size_t n, struct buf *b)
 			if (b->len && b->data[b->len - 1] != ' ')
 				buf_addc(b, ' ');
 		} else {
+			if ((c == ',' || c == ';') && b->len && b->data[b->len - 1] == ' ')
+				b->len--; /* "Kysela <perex@perex.cz>, Abramo" */
 			buf_addc(b, (char)c);
 		}
 		i++;
@@ -1029,8 +1052,17 @@ static void stmt_add(struct stmt *st, const char *b, const char *e, unsigned lin
 
 	while (b < e && is_space(*b))
 		b++;
-	while (e > b && is_space(e[-1]))
-		e--;
+	for (;;) { /* and a box comment's right edge: "... 1993     *" */
+		const char *c;
+
+		while (e > b && is_space(e[-1]))
+			e--;
+		for (c = e; c > b && (c[-1] == '*' || c[-1] == '#'); c--)
+			;
+		if (c == e || c == b || !is_space(c[-1]))
+			break;
+		e = c;
+	}
 	k = text_cut(b, (size_t)(e - b), LINE_CAP);
 	if (st->nseg)
 		st->s[st->n++] = '\n';
@@ -1063,8 +1095,9 @@ static int stmt_open(const struct stmt *st)
 
 	if (e > s && (e[-1] == ',' || e[-1] == '&'))
 		return 1;
-	if ((e - s > 4 && same_ci(e - 4, " and", 4)) || (e - s > 3 && same_ci(e - 3, " by", 3)))
-		return 1;
+	if ((e - s > 4 && same_ci(e - 4, " and", 4)) || (e - s > 3 && same_ci(e - 3, " by", 3)) ||
+	    (e - s > 3 && same_ci(e - 3, " of", 3)) || (e - s > 4 && same_ci(e - 4, " the", 4)))
+		return 1; /* "... Processing Board of the" / "Massachusetts Institute ..." */
 	parse(s, st->n, 0, &P);
 	for (i = 0; i < P.ng; i++)
 		if (P.g[i].hlen)
@@ -1112,6 +1145,8 @@ static int continues(const struct stmt *st, const char *raw, const char *b, cons
 	}
 	if ((*b == '<' || *b == '(') && mail_bracket(b, 0, (size_t)(e - b)))
 		return 1;
+	if ((y = phrase_at(b, e, "and")) != 0 && b + y + 1 < e && is_upper((unsigned char)b[y + 1]))
+		return 1; /* "   and Clark Cooper" */
 	if (!stmt_open(st) || !is_letter((unsigned char)*b))
 		return 0;
 	return phrase_at(b, e, "and") || !junk_start(b, e);
@@ -1140,7 +1175,7 @@ static void locate(struct scan *sc, const char *p)
 		from = nl + 1;
 	cr = memrchr(from, '\r', (size_t)(p - from));
 	sc->seen = p;
-	if (nl || cr || !sc->line)
+	if (nl || cr)
 		sc->line = cr ? cr + 1 : nl ? nl + 1 : sc->text;
 	if (sc->line > sc->counted) {
 		sc->lineno += text_count_lines(sc->counted, sc->line, sc->end);
@@ -1225,10 +1260,9 @@ static int key_value(const struct scan *sc, struct hit *h)
 	char kq = 0;
 	int colon;
 
-	if (h->t.id > sc->line && (h->t.id[-1] == '"' || h->t.id[-1] == '\''))
-		kq = h->t.id[-1];
-	if (kq && a < eol && *a == kq)
-		a++;
+	if (h->t.id > sc->line && (h->t.id[-1] == '"' || h->t.id[-1] == '\'') && a < eol &&
+	    *a == h->t.id[-1])
+		kq = *a++; /* "copyright": a quoted key */
 	while (a < eol && is_space(*a))
 		a++;
 	if (a >= eol || (*a != '=' && *a != ':'))
@@ -1260,7 +1294,7 @@ static int key_value(const struct scan *sc, struct hit *h)
 /* After "copyright" (not a key): what a statement goes on with. */
 static int word_goes_on(const char *a, const char *eol)
 {
-	while (a < eol && is_space(*a))
+	while (a < eol && (is_space(*a) || *a == ':'))
 		a++;
 	if (a >= eol)
 		return 1;
@@ -1400,7 +1434,8 @@ static const char *statement(struct scan *sc, struct hit *h)
 void copy_find(const char *text, size_t len, struct file_result *r)
 {
 	struct scan sc = {
-		.text = text, .end = text + len, .seen = text, .counted = text, .lineno = 1,
+		.text = text, .end = text + len, .seen = text, .line = text, .counted = text,
+		.lineno = 1,
 		.r = r,
 	};
 	const char *p = text, *done = text;
