@@ -112,22 +112,15 @@ static size_t phrase_at(const char *s, const char *e, const char *w)
 static size_t phrase_in(const char *s, const char *e, const char *const *list, size_t n)
 {
 	size_t i, k;
+	int c;
 
+	if (s >= e)
+		return 0;
+	c = lower((unsigned char)*s);
 	for (i = 0; i < n; i++)
-		if ((k = phrase_at(s, e, list[i])) != 0)
+		if ((unsigned char)list[i][0] == c && (k = phrase_at(s, e, list[i])) != 0)
 			return k;
 	return 0;
-}
-
-/* Case-insensitive search for w (lower case) in [s, e). */
-static const char *find_ci(const char *s, const char *e, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (; e - s >= (ptrdiff_t)n; s++)
-		if (lower((unsigned char)*s) == w[0] && same_ci(s, w, n))
-			return s;
-	return NULL;
 }
 
 /* --- years ------------------------------------------------------------------- */
@@ -234,6 +227,8 @@ static size_t lead_at(const char *s, const char *e, unsigned *kind)
 {
 	size_t i, k;
 
+	if (s >= e || !strchr("sc(\xc2&@\\p", lower((unsigned char)*s)) || !*s)
+		return 0;
 	for (i = 0; i < ARRAY_SIZE(leads); i++) {
 		if (!(k = phrase_at(s, e, leads[i].w)))
 			continue;
@@ -312,13 +307,11 @@ static int stop_word(const char *s, const char *e)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(stops_lc); i++) {
-		size_t k = strlen(stops_lc[i]);
-
-		if (e - s >= (ptrdiff_t)k && !memcmp(s, stops_lc[i], k) &&
-		    phrase_at(s, e, stops_lc[i]))
+	if (s >= e || !is_alpha((unsigned char)*s))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(stops_lc); i++)
+		if (*s == stops_lc[i][0] && phrase_at(s, e, stops_lc[i]))
 			return 1;
-	}
 	return phrase_in(s, e, stops_any, ARRAY_SIZE(stops_any)) != 0;
 }
 
@@ -628,8 +621,14 @@ static int in_words(const char *w, size_t n, const char *const *list, size_t cnt
 {
 	size_t i;
 
+	int c;
+
+	if (!n)
+		return 0;
+	c = exact ? (unsigned char)w[0] : lower((unsigned char)w[0]);
 	for (i = 0; i < cnt; i++)
-		if (strlen(list[i]) == n && (exact ? !memcmp(w, list[i], n) : same_ci(w, list[i], n)))
+		if ((unsigned char)list[i][0] == c && strlen(list[i]) == n &&
+		    (exact ? !memcmp(w, list[i], n) : same_ci(w, list[i], n)))
 			return 1;
 	return 0;
 }
@@ -644,42 +643,73 @@ static size_t first_word(const char *h, const char **w)
 	return n;
 }
 
-/* Templates ("<year> <owner>", "[name of copyright owner]", "{{ year }}"),
- * looked for in the holder as written. */
+/* The word at w (n letters) in lower case is x. */
+static int word_is(const char *w, size_t n, const char *x)
+{
+	return strlen(x) == n && same_ci(w, x, n);
+}
+
+/* Templates ("<year> <owner>", "[name of copyright owner]", "{{ year }}",
+ * "Company or Person's Name <E-mail address>"), in the holder as
+ * written: one pass over its words. */
 static int template_like(const char *h, size_t n)
 {
-	static const char *const marks[] = {
-		"yyyy", "<year", "[year", "{year", "name of", "your name", "fullname",
-		"full name", "author name", "owner>", "owner]", "holder>", "holder]", "holders>",
-		"holders]", "{{", "}}", "${", "%s", "%d", "e-mail address", "email address",
-		"person's name", "copyright holder", "copyright owner", "<name", "[name",
-		"<author", "[author", "__", "<company", "[company", "<organization",
+	static const char *const bracketed[] = {
+		"year", "yyyy", "name", "owner", "author", "holder", "holders", "fullname",
+		"company", "organization", "copyright", "your", "email", "e",
 	};
-	const char *e = h + n, *p;
-	size_t i;
+	const char *e = h + n, *p = h, *pw = NULL;
+	size_t pn = 0;
 
-	for (i = 0; i < ARRAY_SIZE(marks); i++)
-		if (find_ci(h, e, marks[i]))
+	for (; p < e; p++) {
+		const char *w = p;
+		size_t k;
+
+		if (e - p >= 2 && ((p[0] == '{' && p[1] == '{') || (p[0] == '$' && p[1] == '{') ||
+				   (p[0] == '%' && (p[1] == 's' || p[1] == 'd')) ||
+				   (p[0] == '_' && p[1] == '_')))
 			return 1;
-	for (p = h; (p = find_ci(p, e, "year")) != NULL; p += 4)
-		if ((p == h || !is_alpha((unsigned char)p[-1])) &&
-		    (p + 4 == e || !is_alpha((unsigned char)p[4])))
+		if (!is_alpha((unsigned char)*p))
+			continue;
+		while (p < e && is_alpha((unsigned char)*p))
+			p++;
+		k = (size_t)(p - w);
+		if (word_is(w, k, "yyyy") || word_is(w, k, "year") || word_is(w, k, "fullname"))
 			return 1;
+		if (w > h && (w[-1] == '<' || w[-1] == '[') &&
+		    in_words(w, k, bracketed, ARRAY_SIZE(bracketed), 0))
+			return 1;
+		if (word_is(w, k, "name") && ((p + 3 <= e && same_ci(p, " of", 3)) ||
+					      (pw && (word_is(pw, pn, "your") || word_is(pw, pn, "full") ||
+						      word_is(pw, pn, "author") || word_is(pw, pn, "s")))))
+			return 1;
+		if (word_is(w, k, "address") && pw && (word_is(pw, pn, "mail") || word_is(pw, pn, "email")))
+			return 1;
+		if ((word_is(w, k, "holder") || word_is(w, k, "holders") || word_is(w, k, "owner")) &&
+		    pw && word_is(pw, pn, "copyright"))
+			return 1;
+		pw = w;
+		pn = k;
+		p--;
+	}
 	return 0;
 }
 
 /* Code in the holder: "get_copyright()", "x = y", "a->b". */
 static int code_like(const char *h)
 {
-	static const char *const marks[] = { "=", "{", "}", "()", "->", "::", "&&", "||",
-					     "\\n", "$(", "+", "#" };
-	size_t i;
+	const char *p;
 
 	if (!is_letter((unsigned char)h[0]) && !is_digit(h[0]) && !strchr("@([.", h[0]))
 		return 1;
-	for (i = 0; i < ARRAY_SIZE(marks); i++)
-		if (strstr(h, marks[i]))
+	for (p = h; *p; p++) {
+		char c = *p, d = p[1];
+
+		if (strchr("={}+#", c) || (c == '(' && d == ')') || (c == '-' && d == '>') ||
+		    (c == ':' && d == ':') || (c == '&' && d == '&') || (c == '|' && d == '|') ||
+		    (c == '\\' && d == 'n') || (c == '$' && d == '('))
 			return 1;
+	}
 	return 0;
 }
 
@@ -844,38 +874,66 @@ static int candidate(const char *p, const char *end)
 	       (left >= 6 && c == '&' && p[5] == ';');
 }
 
-/* The next candidate at or after p.  With SSE2, 16 positions at a time:
- * this is the only work a file without a statement costs. */
-static const char *next_hit(const char *p, const char *end)
-{
+/* The candidates in the 16 bytes at p, one bit each (p + 21 <= end). */
 #ifdef __SSE2__
+static unsigned block_bits(const char *p)
+{
 	const __m128i b20 = _mm_set1_epi8(0x20), y = _mm_set1_epi8('y'), r = _mm_set1_epi8('r');
 	const __m128i lp = _mm_set1_epi8('('), rp = _mm_set1_epi8(')');
 	const __m128i c2 = _mm_set1_epi8((char)0xc2), amp = _mm_set1_epi8('&');
 	const __m128i semi = _mm_set1_epi8(';');
+	__m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	__m128i a2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+	__m128i a5 = _mm_loadu_si128((const __m128i *)(const void *)(p + 5));
+	__m128i m = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(a0, b20), y),
+				  _mm_cmpeq_epi8(_mm_or_si128(a1, b20), r));
 
-	while (end - p >= 21) {
-		__m128i a0 = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i a1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-		__m128i a2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
-		__m128i a5 = _mm_loadu_si128((const __m128i *)(const void *)(p + 5));
-		__m128i m = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(a0, b20), y),
-					  _mm_cmpeq_epi8(_mm_or_si128(a1, b20), r));
-		unsigned bits;
-
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, lp), _mm_cmpeq_epi8(a2, rp)));
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(a0, c2));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, amp),
-						  _mm_cmpeq_epi8(a5, semi)));
-		bits = (unsigned)_mm_movemask_epi8(m);
-		if (bits)
-			return p + __builtin_ctz(bits);
-		p += 16;
-	}
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, lp), _mm_cmpeq_epi8(a2, rp)));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(a0, c2));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a0, amp), _mm_cmpeq_epi8(a5, semi)));
+	return (unsigned)_mm_movemask_epi8(m);
+}
 #endif
-	for (; p < end; p++)
-		if (candidate(p, end))
+
+/* Where the prefilter is: the candidates of one block not yet taken. */
+struct hits {
+	const char *block; /* the block bits are for */
+	const char *next;  /* the next block to look at */
+	unsigned bits;
+};
+
+/* The next candidate at or after from.  With SSE2, 16 positions at a
+ * time: this is the only work a file without a statement costs. */
+static const char *next_hit(struct hits *h, const char *from, const char *end)
+{
+	const char *p;
+
+	for (;;) {
+		while (h->bits) {
+			p = h->block + __builtin_ctz(h->bits);
+			h->bits &= h->bits - 1;
+			if (p >= from)
+				return p;
+		}
+		if (h->next < from)
+			h->next = from;
+#ifdef __SSE2__
+		if (end - h->next >= 21) {
+			h->block = h->next;
+			h->bits = block_bits(h->block);
+			h->next += 16;
+			continue;
+		}
+#endif
+		break;
+	}
+	for (p = h->next; p < end; p++)
+		if (candidate(p, end)) {
+			h->next = p + 1;
 			return p;
+		}
+	h->next = end;
 	return NULL;
 }
 
@@ -927,16 +985,23 @@ static int word_trigger(const char *text, const char *end, const char *y, struct
 /* "(c)" not called as in f(c), followed by space, a digit or the end. */
 static int paren_trigger(const char *text, const char *end, const char *p, struct trig *t)
 {
+	const char *a = p + 3;
+
 	if (end - p < 3 || (p[1] | 0x20) != 'c' || p[2] != ')')
 		return 0;
 	if (p > text) {
 		unsigned char c = (unsigned char)p[-1];
 
-		if (is_id(c) || c == ')' || c == ']' || c == '.' || c == '$')
-			return 0;
+		if (is_id(c) || (c && strchr(").]$(,=&|+<!?~^[{", c)))
+			return 0; /* isdigit(c), ((c) >= 0x80) */
 	}
-	if (p + 3 < end && !is_space(p[3]) && !is_digit(p[3]) && p[3] != '\n' && p[3] != '\r')
+	if (a < end && !is_space(*a) && !is_digit(*a) && *a != '\n' && *a != '\r')
 		return 0;
+	while (a < end && is_space(*a))
+		a++;
+	if (a < end && !is_letter((unsigned char)*a) && !is_digit(*a) && *a != '\n' &&
+	    *a != '\r' && *a != '<')
+		return 0; /* (c) = x, (c) ? a : b */
 	t->kind = T_PAREN;
 	t->start = p;
 	t->after = p + 3;
@@ -984,6 +1049,8 @@ static const char *strip_prefix(const char *text, const char *p, const char *e)
 again:
 	while (p < e && is_space(*p))
 		p++;
+	if (p == e || !*p || !strchr("</#*-;%!{(.\\\"':>|@rRdD", *p))
+		return p;
 	for (i = 0; i < ARRAY_SIZE(markers); i++) {
 		k = strlen(markers[i]);
 		if (e - p >= (ptrdiff_t)k && !memcmp(p, markers[i], k)) {
@@ -1006,16 +1073,18 @@ again:
  * comment or string closed there. */
 static const char *body_end(const char *b, const char *e, char quote, int *closed)
 {
-	static const char *const closers[] = { "*/", "-->", "\"\"\"", "'''" };
-	const char *c, *q;
-	size_t i;
+	const char *q;
 
-	*closed = 0;
-	for (i = 0; i < ARRAY_SIZE(closers); i++)
-		if ((c = memmem(b, (size_t)(e - b), closers[i], strlen(closers[i]))) != NULL) {
-			e = c;
-			*closed = 1;
-		}
+	for (q = b; q < e; q++) { /* star-slash, -->, """, ''' */
+		char c = *q;
+
+		if ((c == '*' && e - q >= 2 && q[1] == '/') ||
+		    (c == '-' && e - q >= 3 && q[1] == '-' && q[2] == '>') ||
+		    ((c == '"' || c == '\'') && e - q >= 3 && q[1] == c && q[2] == c))
+			break;
+	}
+	*closed = q < e;
+	e = q;
 	if (!quote)
 		return e;
 	for (q = b; q < e; q++) {
@@ -1393,12 +1462,24 @@ static const char *report(struct scan *sc, const struct hit *h, const struct stm
 	return done;
 }
 
+/* The line holds an SPDX-FileCopyrightText tag before s: the SPDX tag
+ * finder reports it ("SPDX-" as written, as that finder has it). */
+static int spdx_line(const char *win, const char *s)
+{
+	const char *p;
+
+	for (p = win; s - p >= 22; p++)
+		if (*p == 'S' && !memcmp(p, "SPDX-", 5) && same_ci(p + 5, "filecopyrighttext", 17))
+			return 1;
+	return 0;
+}
+
 /* The statement at hit p: reported, returns where scanning goes on;
  * else NULL. */
 static const char *statement(struct scan *sc, struct hit *h)
 {
 	const char *win, *lim, *s = h->t.start;
-	struct stmt *st;
+	struct stmt st;
 	struct parse P;
 	struct split sp;
 	const char *done = NULL;
@@ -1406,8 +1487,6 @@ static const char *statement(struct scan *sc, struct hit *h)
 
 	locate(sc, s);
 	win = s - sc->line > LOOKBACK ? s - LOOKBACK : sc->line;
-	if (find_ci(win, s, "spdx-filecopyrighttext"))
-		return NULL; /* the SPDX tag finder reports it */
 	h->t.start = s = lead_in(win, s);
 	lim = sc->end - s > 2 * LINE_CAP ? s + 2 * LINE_CAP : sc->end;
 	h->eol = text_line_end(s, lim);
@@ -1420,14 +1499,12 @@ static const char *statement(struct scan *sc, struct hit *h)
 		if (!kv && !h->dep5 && !word_goes_on(h->t.after, h->eol))
 			return NULL;
 	}
-	st = xmalloc(sizeof(*st));
-	collect(sc, h, st);
-	parse(st->s, st->n, h->dep5 ? P_NL_SPLITS : 0, &P);
-	split(st->s, &P, 1, &sp);
-	if (P.end && accept(sc->text, h, &P, &sp, kv))
-		done = report(sc, h, st, &P, &sp);
+	collect(sc, h, &st);
+	parse(st.s, st.n, h->dep5 ? P_NL_SPLITS : 0, &P);
+	split(st.s, &P, 1, &sp);
+	if (P.end && accept(sc->text, h, &P, &sp, kv) && !spdx_line(win, s))
+		done = report(sc, h, &st, &P, &sp);
 	split_release(&sp);
-	free(st);
 	return done;
 }
 
@@ -1438,11 +1515,12 @@ void copy_find(const char *text, size_t len, struct file_result *r)
 		.lineno = 1,
 		.r = r,
 	};
+	struct hits hs = { text, text, 0 };
 	const char *p = text, *done = text;
 
 	if (!text || len < 2)
 		return;
-	while ((p = next_hit(p, sc.end)) != NULL) {
+	while ((p = next_hit(&hs, p, sc.end)) != NULL) {
 		struct hit h;
 		const char *next = p + 1;
 
