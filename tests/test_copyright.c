@@ -218,6 +218,7 @@ static const struct ccase html[] = {
 	{ "<p>Copyright &copy; 2005-2010 Foo Bar</p>\n", "1-1 2005-2010: Foo Bar" },
 	{ "<div class=\"copyright\">&#169; 2019 Acme, Inc.</div>\n", "1-1 2019: Acme, Inc." },
 	{ "<!-- Copyright (c) 2017 Jane Doe -->\n<html>\n", "1-1 2017: Jane Doe" },
+	{ "<footer>&copy; 2021 Smith &amp; Sons</footer>\n", "1-1 2021: Smith & Sons" },
 	{ "\\copyright{} 2012 Jane Doe\n", "1-1 2012: Jane Doe" },
 };
 
@@ -365,6 +366,33 @@ static void test_long_line(void **state)
 	buf_release(&b);
 }
 
+/* The prefilter reads blocks of 16 or 32 bytes and finishes byte by byte:
+ * a statement is found wherever it stands against those boundaries. */
+static void test_block_edges(void **state)
+{
+	static const char stmt[] = "(c) 2020 Foo Bar\n";
+	char t[256];
+	size_t pad, tail;
+
+	(void)state;
+	for (pad = 0; pad < 80; pad++) {
+		for (tail = 0; tail < 40; tail += 3) {
+			struct file_result r;
+			size_t n = pad + strlen(stmt) + tail;
+
+			memset(t, '(', n); /* every byte a half candidate */
+			t[pad ? pad - 1 : 0] = '\n';
+			memcpy(t + pad, stmt, strlen(stmt));
+			result_init(&r);
+			copy_find(t, n, &r);
+			assert_int_equal(r.nfindings, 1);
+			assert_int_equal(r.findings[0].start_line, pad ? 2 : 1);
+			assert_string_equal(r.findings[0].holders[0], "Foo Bar");
+			result_release(&r);
+		}
+	}
+}
+
 /* copy_parse: one statement, e.g. an SPDX-FileCopyrightText value. */
 static void test_parse(void **state)
 {
@@ -446,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_traps),	 cmocka_unit_test(test_text),
 		cmocka_unit_test(test_line_endings), cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_parse),	 cmocka_unit_test(test_spdx_once),
+		cmocka_unit_test(test_block_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
