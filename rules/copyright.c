@@ -141,7 +141,9 @@ static size_t year4(const char *s, const char *e)
  * "1998-9"), "present". */
 static size_t range_end(const char *s, const char *e)
 {
-	static const char *const words[] = { "present", "now", "today", "date", "current" };
+	static const char *const words[] = { /* sorted */
+		"current", "date", "now", "present", "today",
+	};
 	size_t k = year4(s, e);
 
 	if (k)
@@ -290,32 +292,77 @@ struct parse {
 
 enum { P_NL_SPLITS = 1 }; /* each line a holder (DEP-5) */
 
+/* The word at s (letters only, at most 23) in lower case into lw; its
+ * length, 0 if s is no such word. */
+static size_t word_lc(const char *s, const char *e, char lw[24])
+{
+	size_t n = 0;
+
+	while (s + n < e && is_alpha((unsigned char)s[n])) {
+		if (n == 23)
+			return 0;
+		lw[n] = (char)lower((unsigned char)s[n]);
+		n++;
+	}
+	return n;
+}
+
+/* lw (n bytes, lower case) is in list, sorted by strcmp. */
+static int in_sorted(const char *lw, size_t n, const char *const *list, size_t cnt)
+{
+	size_t lo = 0, hi = cnt;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, k = strlen(list[mid]);
+		int c = memcmp(lw, list[mid], n < k ? n : k);
+
+		if (!c)
+			c = n < k ? -1 : n > k;
+		if (!c)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
 /* Words that end a holder: license prose begins.  Lower case as written,
  * so "Will Smith" stays a holder. */
-static const char *const stops_lc[] = {
-	"is", "are", "was", "were", "may", "must", "shall", "can", "will", "has", "have",
-	"see", "under", "use", "this", "provided", "unless", "for more", "all", "it",
+static const char *const stops_lc[] = { /* sorted */
+	"all", "are", "can", "has", "have", "is", "it", "may", "must", "provided", "see", "shall",
+	"this", "under", "unless", "use", "was", "were", "will",
 };
 
 /* And in any case. */
-static const char *const stops_any[] = {
-	"licensed", "licenced", "released", "distributed", "redistributed", "redistribution",
-	"permission", "subject to", "you", "use of", "this file", "this program",
-	"this software", "this library", "this code", "see the", "see license", "see copying",
-	"see also", "author:", "authors:", "written by", "maintainer:", "contact:",
-	"all rights", "spdx-license-identifier",
+static const char *const stops_any[] = { /* sorted */
+	"distributed", "licenced", "licensed", "permission", "redistributed", "redistribution",
+	"released", "subject", "you",
+};
+
+/* Words that end a holder with what follows them, in any case: "This
+ * file", "Author:", "written by", "SPDX-License-Identifier". */
+static const char *const stops_phrase[] = {
+	"all rights", "author:", "authors:", "contact:", "for more", "maintainer:",
+	"see also", "see copying", "see license", "see the", "spdx-license-identifier",
+	"this code", "this file", "this library", "this program", "this software",
+	"use of", "written by",
 };
 
 static int stop_word(const char *s, const char *e)
 {
-	size_t i;
+	char lw[24];
+	size_t n = word_lc(s, e, lw);
 
-	if (s >= e || !is_alpha((unsigned char)*s))
+	if (!n)
 		return 0;
-	for (i = 0; i < ARRAY_SIZE(stops_lc); i++)
-		if (*s == stops_lc[i][0] && phrase_at(s, e, stops_lc[i]))
-			return 1;
-	return phrase_in(s, e, stops_any, ARRAY_SIZE(stops_any)) != 0;
+	if (s[0] >= 'a' && s[0] <= 'z' && in_sorted(lw, n, stops_lc, ARRAY_SIZE(stops_lc)))
+		return 1;
+	if (in_sorted(lw, n, stops_any, ARRAY_SIZE(stops_any)))
+		return 1;
+	return s + n < e && (s[n] == ':' || s[n] == ' ' || s[n] == '-') &&
+	       phrase_in(s, e, stops_phrase, ARRAY_SIZE(stops_phrase));
 }
 
 /* Words whose dot is part of them: "Inc.", "et al.". */
@@ -516,11 +563,20 @@ static void parse(const char *s, size_t n, unsigned flags, struct parse *P)
 
 static int mail_or_url(const char *s, size_t n)
 {
-	const char *at = memchr(s, '@', n);
+	size_t i;
+	int at = 0;
 
-	if (at && at > s && memchr(at, '.', n - (size_t)(at - s)))
+	if (n > 4 && same_ci(s, "www.", 4))
 		return 1;
-	return memmem(s, n, "://", 3) || (n > 4 && same_ci(s, "www.", 4));
+	for (i = 0; i < n; i++) {
+		if (s[i] == '@' && i > 0)
+			at = 1;
+		else if (s[i] == '.' && at)
+			return 1;
+		else if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
+			return 1;
+	}
+	return 0;
 }
 
 /* Trailing punctuation, dangling "and", a dot that is no abbreviation's. */
@@ -612,49 +668,46 @@ static void clean_holder(const char *s, size_t n, struct buf *b)
 
 /* Words that never start a holder: prose, code, pronouns.  Lower case;
  * "may", "will", "can" only as written, so "May Smith" is a holder. */
-static const char *const junk_any[] = {
-	"and", "or", "of", "to", "is", "are", "was", "were", "be", "been", "in", "on", "at",
-	"as", "if", "it", "its", "for", "from", "with", "without", "that", "which", "this",
-	"these", "those", "such", "any", "all", "no", "not", "nor", "but", "must", "shall",
-	"should", "would", "could", "you", "your", "we", "our", "they", "their", "he", "she",
-	"his", "her", "i", "me", "my", "notice", "notices", "noticed", "holder", "holders",
-	"owner", "owners", "ownership", "law", "laws", "statement", "statements", "license",
-	"licence", "licenses", "licences", "licensed", "licensing", "year", "years", "yyyy",
-	"yy", "date", "name", "see", "under", "into", "about", "by", "has", "have", "does",
-	"do", "so", "then", "than", "here", "there", "when", "where", "who", "what", "how",
-	"also", "only", "used", "using", "use", "etc", "protection", "infringement",
-	"claim", "claims", "disclaimer", "reserved", "permission", "permissions", "terms",
-	"null", "none", "true", "false", "nil", "undefined", "return", "string", "self",
-	"this", "new", "var", "const", "static", "int", "char", "void", "function", "def",
+static const char *const junk_any[] = { /* sorted */
+	"about", "all", "also", "and", "any", "are", "as", "at", "be", "been", "but", "by",
+	"char", "claim", "claims", "const", "could", "date", "def", "disclaimer", "do", "does",
+	"etc", "false", "for", "from", "function", "has", "have", "he", "her", "here", "his",
+	"holder", "holders", "how", "i", "if", "in", "infringement", "int", "into", "is", "it",
+	"its", "law", "laws", "licence", "licences", "license", "licensed", "licenses",
+	"licensing", "me", "must", "my", "name", "new", "nil", "no", "none", "nor", "not",
+	"notice", "noticed", "notices", "null", "of", "on", "only", "or", "our", "owner",
+	"owners", "ownership", "permission", "permissions", "protection", "reserved", "return",
+	"see", "self", "shall", "she", "should", "so", "statement", "statements", "static",
+	"string", "such", "terms", "than", "that", "their", "then", "there", "these", "they",
+	"this", "those", "to", "true", "undefined", "under", "use", "used", "using", "var",
+	"void", "was", "we", "were", "what", "when", "where", "which", "who", "with", "without",
+	"would", "year", "years", "you", "your", "yy", "yyyy",
 };
-static const char *const junk_lc[] = { "may", "will", "can" };
+static const char *const junk_lc[] = { "can", "may", "will" }; /* sorted */
 
 /* Nouns that start headings ("Copyright Notice", "Copyright Act"): junk
  * when no year vouches for the statement. */
-static const char *const junk_noyear[] = {
-	"info", "information", "act", "text", "file", "files", "header", "headers", "line",
-	"lines", "symbol", "sign", "field", "fields", "tag", "tags", "message", "section",
-	"status", "policy", "interest", "details", "check", "checks", "update", "updates",
-	"updated", "template", "comment", "comments", "block", "banner", "note", "notes",
-	"character", "assignment", "agreement", "transfer", "registration", "office", "page",
-	"rights", "right", "issues", "questions", "violation", "violations", "and/or",
-	"stuff", "year", "owner", "holder", "string", "here", "goes", "placeholder",
+static const char *const junk_noyear[] = { /* sorted */
+	"act", "agreement", "and/or", "assignment", "banner", "block", "character", "check",
+	"checks", "comment", "comments", "details", "field", "fields", "file", "files", "goes",
+	"header", "headers", "here", "holder", "info", "information", "interest", "issues",
+	"line", "lines", "message", "note", "notes", "office", "owner", "page", "placeholder",
+	"policy", "questions", "registration", "right", "rights", "section", "sign", "status",
+	"string", "stuff", "symbol", "tag", "tags", "template", "text", "transfer", "update",
+	"updated", "updates", "violation", "violations", "year",
 };
 
+/* The word w (n bytes) is in list (sorted), in any case or as written. */
 static int in_words(const char *w, size_t n, const char *const *list, size_t cnt, int exact)
 {
+	char lw[24];
 	size_t i;
 
-	int c;
-
-	if (!n)
+	if (!n || n >= sizeof(lw))
 		return 0;
-	c = exact ? (unsigned char)w[0] : lower((unsigned char)w[0]);
-	for (i = 0; i < cnt; i++)
-		if ((unsigned char)list[i][0] == c && strlen(list[i]) == n &&
-		    (exact ? !memcmp(w, list[i], n) : same_ci(w, list[i], n)))
-			return 1;
-	return 0;
+	for (i = 0; i < n; i++)
+		lw[i] = exact ? w[i] : (char)lower((unsigned char)w[i]);
+	return in_sorted(lw, n, list, cnt);
 }
 
 static size_t first_word(const char *h, const char **w)
@@ -678,9 +731,9 @@ static int word_is(const char *w, size_t n, const char *x)
  * written: one pass over its words. */
 static int template_like(const char *h, size_t n)
 {
-	static const char *const bracketed[] = {
-		"year", "yyyy", "name", "owner", "author", "holder", "holders", "fullname",
-		"company", "organization", "copyright", "your", "email", "e",
+	static const char *const bracketed[] = { /* sorted */
+		"author", "company", "copyright", "e", "email", "fullname", "holder", "holders", "name",
+		"organization", "owner", "year", "your", "yyyy",
 	};
 	const char *e = h + n, *p = h, *pw = NULL;
 	size_t pn = 0;
@@ -727,12 +780,19 @@ static int code_like(const char *h)
 	if (!is_letter((unsigned char)h[0]) && !is_digit(h[0]) && !strchr("@([.", h[0]))
 		return 1;
 	for (p = h; *p; p++) {
-		char c = *p, d = p[1];
+		char d = p[1];
 
-		if (strchr("={}+#", c) || (c == '(' && d == ')') || (c == '-' && d == '>') ||
-		    (c == ':' && d == ':') || (c == '&' && d == '&') || (c == '|' && d == '|') ||
-		    (c == '\\' && d == 'n') || (c == '$' && d == '('))
+		switch (*p) {
+		case '=': case '{': case '}': case '+': case '#':
 			return 1;
+		case '(': if (d == ')') return 1; break;
+		case '-': if (d == '>') return 1; break;
+		case ':': if (d == ':') return 1; break;
+		case '&': if (d == '&') return 1; break;
+		case '|': if (d == '|') return 1; break;
+		case '\\': if (d == 'n') return 1; break;
+		case '$': if (d == '(') return 1; break;
+		}
 	}
 	return 0;
 }
@@ -755,9 +815,9 @@ static int holder_ok(const char *h, int has_year)
  * besides the little ones of names. */
 static int name_like(const char *h)
 {
-	static const char *const small[] = {
-		"and", "of", "the", "for", "de", "da", "di", "du", "van", "von", "der", "den",
-		"la", "le", "y", "et", "al", "und", "in", "at", "on", "a", "others", "contributors",
+	static const char *const small[] = { /* sorted */
+		"a", "al", "and", "at", "contributors", "da", "de", "den", "der", "di", "du", "et",
+		"for", "in", "la", "le", "of", "on", "others", "the", "und", "van", "von", "y",
 	};
 	const char *p = h;
 	int words = 0, lc = 0;
@@ -1341,7 +1401,7 @@ static void locate(struct scan *sc, const char *p)
 /* "Portions", "Some portions", "Parts" before the lead belong to it. */
 static const char *lead_in(const char *win, const char *s)
 {
-	static const char *const words[] = { "portions", "parts", "some" };
+	static const char *const words[] = { "parts", "portions", "some" }; /* sorted */
 
 	for (;;) {
 		const char *p = s, *w;
