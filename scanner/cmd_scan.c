@@ -50,7 +50,7 @@ static const char scan_usage[] =
 	"      --max-total SZ     bytes expanded from one archive (default 16G)\n"
 	"      --max-entries N    entries read from one archive (default 1000000)\n"
 	"      --max-ratio N      expansion ratio of one archive (default 1000)\n"
-	"      --no-text          SPDX tags only: no license text matching\n"
+	"      --no-text          SPDX tags and copyrights only: no license text matching\n"
 	"      --min-coverage N   % of a license text that must match for the file to\n"
 	"                         be said to carry it (default 90); less is reported\n"
 	"                         as a partial match\n"
