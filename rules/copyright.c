@@ -28,7 +28,7 @@
 #define MAX_GROUPS 16  /* years + holder groups of one statement */
 #define LOOKBACK 256   /* bytes before a hit looked at on its line */
 #define LIST_BACK 600  /* bytes before "(c)" searched for "(b)" */
-#define HOLDER_MAX 200 /* a longer "holder" is prose */
+#define HOLDER_MAX 200 /* a holder is cut there, between words */
 
 /* --- characters ------------------------------------------------------------ */
 
@@ -183,7 +183,8 @@ static size_t years_at(const char *s, const char *e)
 		if (q < e && *q == '-') {
 			range = 1;
 			q += e - q > 1 && q[1] == '-' ? 2 : 1;
-		} else if (e - q >= 3 && !memcmp(q, "\xe2\x80\x93", 3)) { /* en dash */
+		} else if (e - q >= 3 && (!memcmp(q, "\xe2\x80\x93", 3) ||
+					  !memcmp(q, "\xe2\x80\x94", 3))) { /* en, em dash */
 			range = 1;
 			q += 3;
 		} else if (q < e && (*q == ',' || *q == '/')) {
@@ -344,7 +345,7 @@ static const char *const stops_any[] = { /* sorted */
 /* Words that end a holder with what follows them, in any case: "This
  * file", "Author:", "written by", "SPDX-License-Identifier". */
 static const char *const stops_phrase[] = {
-	"all rights", "author:", "authors:", "contact:", "for more", "maintainer:",
+	"all rights", "author:", "authors:", "contact:", "for more", "in addition", "maintainer:",
 	"see also", "see copying", "see license", "see the", "spdx-license-identifier",
 	"this code", "this file", "this library", "this program", "this software",
 	"use of", "written by",
@@ -598,6 +599,8 @@ static void trim_holder(struct buf *b)
 			b->len--;
 		else if (b->len > 4 && same_ci(b->data + b->len - 4, " and", 4))
 			b->len -= 4;
+		else if (b->len > 10 && same_ci(b->data + b->len - 10, " including", 10))
+			b->len -= 10;
 		else if (b->len > 2 && !memcmp(b->data + b->len - 2, " &", 2))
 			b->len -= 2;
 		else
@@ -666,24 +669,28 @@ static void clean_holder(const char *s, size_t n, struct buf *b)
 
 /* --- is it a statement? ---------------------------------------------------- */
 
-/* Words that never start a holder: prose, code, pronouns.  Lower case;
- * "may", "will", "can" only as written, so "May Smith" is a holder. */
+/* Words that never start a holder: prose, code, headings of license
+ * terms.  In any case in junk_any; junk_lc only in lower case, as
+ * written, so "May Smith", "He Qiang" and "AT&T" are holders. */
 static const char *const junk_any[] = { /* sorted */
-	"about", "all", "also", "and", "any", "are", "as", "at", "be", "been", "but", "by",
-	"char", "claim", "claims", "const", "could", "date", "def", "disclaimer", "do", "does",
-	"etc", "false", "for", "from", "function", "has", "have", "he", "her", "here", "his",
-	"holder", "holders", "how", "i", "if", "in", "infringement", "int", "into", "is", "it",
-	"its", "law", "laws", "licence", "licences", "license", "licensed", "licenses",
-	"licensing", "me", "must", "my", "name", "new", "nil", "no", "none", "nor", "not",
-	"notice", "noticed", "notices", "null", "of", "on", "only", "or", "our", "owner",
+	"about", "act", "acts", "all", "also", "and", "and/or", "any", "are", "char", "claim",
+	"claims", "const", "convention", "could", "date", "def", "directive", "disclaimer",
+	"does", "etc", "false", "for", "from", "function", "has", "have", "here", "holder",
+	"holders", "how", "including", "infringement", "int", "into", "is", "law", "laws",
+	"licence", "licences", "license", "licensed", "licenses", "licensing", "must", "name",
+	"nil", "none", "notice", "noticed", "notices", "null", "of", "only", "or", "owner",
 	"owners", "ownership", "permission", "permissions", "protection", "reserved", "return",
-	"see", "self", "shall", "she", "should", "so", "statement", "statements", "static",
-	"string", "such", "terms", "than", "that", "their", "then", "there", "these", "they",
-	"this", "those", "to", "true", "undefined", "under", "use", "used", "using", "var",
-	"void", "was", "we", "were", "what", "when", "where", "which", "who", "with", "without",
-	"would", "year", "years", "you", "your", "yy", "yyyy",
+	"see", "self", "shall", "should", "statement", "statements", "static", "string", "such",
+	"terms", "than", "that", "then", "there", "these", "this", "those", "to", "treaty",
+	"true", "undefined", "under", "use", "used", "using", "var", "void", "was", "were",
+	"what", "when", "where", "which", "who", "with", "without", "would", "year", "years",
+	"you", "your", "yy", "yyyy",
 };
-static const char *const junk_lc[] = { "can", "may", "will" }; /* sorted */
+static const char *const junk_lc[] = { /* sorted */
+	"as", "at", "be", "been", "but", "by", "can", "do", "he", "her", "his", "i", "if", "in",
+	"it", "its", "may", "me", "my", "new", "no", "nor", "not", "on", "our", "she", "so",
+	"their", "they", "us", "we", "will",
+};
 
 /* Nouns that start headings ("Copyright Notice", "Copyright Act"): junk
  * when no year vouches for the statement. */
@@ -732,8 +739,9 @@ static int word_is(const char *w, size_t n, const char *x)
 static int template_like(const char *h, size_t n)
 {
 	static const char *const bracketed[] = { /* sorted */
-		"author", "company", "copyright", "e", "email", "fullname", "holder", "holders", "name",
-		"organization", "owner", "year", "your", "yyyy",
+		"author", "authors", "company", "copyright", "date", "dates", "e", "email", "fullname",
+		"holder", "holders", "name", "organization", "owner", "owners", "year", "years", "your",
+		"yyyy",
 	};
 	const char *e = h + n, *p = h, *pw = NULL;
 	size_t pn = 0;
@@ -802,7 +810,7 @@ static int holder_ok(const char *h, int has_year)
 	const char *w;
 	size_t n = first_word(h, &w);
 
-	if (!*h || strlen(h) > HOLDER_MAX || code_like(h))
+	if (!*h || code_like(h))
 		return 0;
 	if (in_words(w, n, junk_any, ARRAY_SIZE(junk_any), 0) ||
 	    in_words(w, n, junk_lc, ARRAY_SIZE(junk_lc), 1))
@@ -852,6 +860,7 @@ struct split {
 	size_t nh;
 	struct buf years;
 	int bad;       /* a holder is a template or code */
+	int junk;      /* holders dropped as prose */
 	int all_names; /* every holder looks like a name */
 };
 
@@ -895,10 +904,19 @@ static void split(const char *s, const struct parse *P, int strict, struct split
 		if (strict && template_like(s + g->hoff, g->hlen))
 			sp->bad = 1;
 		clean_holder(s + g->hoff, g->hlen, &hb);
+		if (hb.len > HOLDER_MAX) { /* a long list: cut between words */
+			size_t k = text_cut(hb.data, hb.len, HOLDER_MAX), w = k;
+
+			while (w > 0 && hb.data[w - 1] != ' ')
+				w--;
+			hb.len = w > HOLDER_MAX / 2 ? w : k;
+			trim_holder(&hb);
+		}
 		if (!hb.len)
 			continue;
 		if (strict && !holder_ok(hb.data, has_year)) {
 			sp->bad |= code_like(hb.data);
+			sp->junk++;
 			continue;
 		}
 		sp->all_names &= name_like(hb.data);
@@ -1527,8 +1545,8 @@ static int list_item(const char *text, const char *s)
 static int accept(const char *text, const struct hit *h, const struct parse *P,
 		  const struct split *sp, int kv)
 {
-	if (sp->bad || (!sp->nh && !sp->years.len))
-		return 0;
+	if (sp->bad || (!sp->nh && (!sp->years.len || sp->junk)))
+		return 0; /* "Copyright Treaty adopted on December 20, 1996" */
 	if (sp->years.len)
 		return sp->nh || h->at_start || (P->lead & L_SIGN) || kv;
 	if ((P->lead & L_WORD) && (P->lead & L_SIGN))

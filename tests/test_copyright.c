@@ -166,6 +166,9 @@ static const struct ccase notices[] = {
 	  "1-1 1995-2017: Jean-loup Gailly and Mark Adler" },
 	{ "(C) 1995 Mark Adler\n", "1-1 1995: Mark Adler" },
 	{ "Copyright 2020 Will Smith\n", "1-1 2020: Will Smith" },
+	{ "\xc2\xa9 2003 He Qiangqiang\n", "1-1 2003: He Qiangqiang" },
+	{ "(c) 2001 AT&T Labs\n", "1-1 2001: AT&T Labs" },
+	{ "Copyright: 2011\xe2\x80\x94" "2021 pkgconf authors\n", "1-1 2011\xe2\x80\x94" "2021: pkgconf authors" },
 	{ "Copyright (c) 1999 by Secret Labs AB.\n", "1-1 1999: Secret Labs AB" },
 	{ " * Copyright (C) 1996, 1997, 1998 Theodore Ts'o.\n",
 	  "1-1 1996, 1997, 1998: Theodore Ts'o" },
@@ -259,6 +262,9 @@ static const struct ccase traps[] = {
 	{ "SPDX-FileCopyrightText: 2019 Jane Doe\n", "" }, /* the tag finder's */
 	{ "# SPDX-FileCopyrightText: Copyright (c) 2019 Jane Doe\n", "" },
 	{ "Copyright (c)\n", "" },
+	{ "the WIPO Copyright Treaty adopted on December 20, 1996, and/or similar\n", "" },
+	{ "Copyright Treaty adopted on December 20, 1996, and/or similar international\n", "" },
+	{ "Copyright (C) [dates of first publication] Silicon Graphics, Inc.\n", "" },
 	{ "\xc2\xa9\n", "" },
 	{ "", "" },
 };
