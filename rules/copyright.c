@@ -678,7 +678,7 @@ static const char *const junk_any[] = { /* sorted */
 	"does", "etc", "false", "for", "from", "function", "has", "have", "here", "holder",
 	"holders", "how", "including", "infringement", "int", "into", "is", "law", "laws",
 	"licence", "licences", "license", "licensed", "licenses", "licensing", "must", "name",
-	"nil", "none", "notice", "noticed", "notices", "null", "of", "only", "or", "owner",
+	"nil", "none", "not", "notice", "noticed", "notices", "null", "of", "only", "or", "owner",
 	"owners", "ownership", "permission", "permissions", "protection", "reserved", "return",
 	"see", "self", "shall", "should", "statement", "statements", "static", "string", "such",
 	"terms", "than", "that", "then", "there", "these", "this", "those", "to", "treaty",
@@ -695,13 +695,14 @@ static const char *const junk_lc[] = { /* sorted */
 /* Nouns that start headings ("Copyright Notice", "Copyright Act"): junk
  * when no year vouches for the statement. */
 static const char *const junk_noyear[] = { /* sorted */
-	"act", "agreement", "and/or", "assignment", "banner", "block", "character", "check",
-	"checks", "comment", "comments", "details", "field", "fields", "file", "files", "goes",
-	"header", "headers", "here", "holder", "info", "information", "interest", "issues",
-	"line", "lines", "message", "note", "notes", "office", "owner", "page", "placeholder",
-	"policy", "questions", "registration", "right", "rights", "section", "sign", "status",
-	"string", "stuff", "symbol", "tag", "tags", "template", "text", "transfer", "update",
-	"updated", "updates", "violation", "violations", "year",
+	"act", "agreement", "and/or", "applicable", "assignment", "banner", "block", "character",
+	"check", "checks", "comment", "comments", "details", "field", "fields", "file", "files",
+	"goes", "header", "headers", "here", "holder", "info", "information", "interest",
+	"issues", "line", "lines", "message", "n/a", "no", "note", "notes", "office", "owner",
+	"page", "placeholder", "policy", "questions", "registration", "right", "rights",
+	"section", "sign", "status", "string", "stuff", "symbol", "tag", "tags", "template",
+	"text", "transfer", "unknown", "update", "updated", "updates", "violation", "violations",
+	"year",
 };
 
 /* The word w (n bytes) is in list (sorted), in any case or as written. */
@@ -722,8 +723,8 @@ static size_t first_word(const char *h, const char **w)
 	size_t n = 0;
 
 	*w = h;
-	while (h[n] && (is_alpha((unsigned char)h[n]) || h[n] == '/'))
-		n++;
+	while (h[n] && (is_letter((unsigned char)h[n]) || h[n] == '/'))
+		n++; /* "Iñaki" is one word, not "I" */
 	return n;
 }
 

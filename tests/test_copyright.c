@@ -167,6 +167,7 @@ static const struct ccase notices[] = {
 	{ "(C) 1995 Mark Adler\n", "1-1 1995: Mark Adler" },
 	{ "Copyright 2020 Will Smith\n", "1-1 2020: Will Smith" },
 	{ "\xc2\xa9 2003 He Qiangqiang\n", "1-1 2003: He Qiangqiang" },
+	{ "\xc2\xa9 2003-2007 I\xc3\xb1" "aki Larra\xc3\xb1" "aga\n", "1-1 2003-2007: I\xc3\xb1" "aki Larra\xc3\xb1" "aga" },
 	{ "(c) 2001 AT&T Labs\n", "1-1 2001: AT&T Labs" },
 	{ "Copyright: 2011\xe2\x80\x94" "2021 pkgconf authors\n", "1-1 2011\xe2\x80\x94" "2021: pkgconf authors" },
 	{ "Copyright (c) 1999 by Secret Labs AB.\n", "1-1 1999: Secret Labs AB" },
@@ -213,6 +214,7 @@ static const struct ccase debian[] = {
 	{ "Files: debian/*\nCopyright: \xc2\xa9 2019 Debian Maintainer <dm@debian.org>\n"
 	  "License: GPL-2+\n",
 	  "2-2 2019: Debian Maintainer" },
+	{ "Files: contrib/*\nCopyright: Not applicable\nLicense: public-domain\n", "" },
 	{ "This package was debianized by Joe <joe@example.org>.\n\n"
 	  "Copyright:\n\n    Copyright (C) 2001-2004 Upstream Author\n\nLicense:\n",
 	  "5-5 2001-2004: Upstream Author" },
