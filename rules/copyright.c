@@ -333,7 +333,7 @@ static int in_sorted(const char *lw, size_t n, const char *const *list, size_t c
  * so "Will Smith" stays a holder. */
 static const char *const stops_lc[] = { /* sorted */
 	"all", "are", "can", "has", "have", "is", "it", "may", "must", "provided", "see", "shall",
-	"this", "under", "unless", "use", "was", "were", "will",
+	"this", "under", "unless", "use", "was", "were", "will", "written",
 };
 
 /* And in any case. */
@@ -1235,8 +1235,8 @@ again:
 }
 
 /* Where a line's statement part ends: a comment closer, or the closing
- * quote (and a "\n" escape) of the string it is in. *closed says the
- * comment or string closed there. */
+ * quote (or a "\n" escape) of the string it is in.  *closed says the
+ * comment or string closed there, so no later line belongs to it. */
 static const char *body_end(const char *b, const char *e, char quote, int *closed)
 {
 	const char *q;
@@ -1262,7 +1262,7 @@ static const char *body_end(const char *b, const char *e, char quote, int *close
 			break;
 		}
 	}
-	*closed = 1;
+	*closed = q < e; /* else the string goes on over the next line */
 	return q;
 }
 
@@ -1586,7 +1586,7 @@ static void collect(const struct scan *sc, const struct hit *h, struct stmt *st)
 		lim = sc->end - nb > 2 * LINE_CAP ? nb + 2 * LINE_CAP : sc->end;
 		eol = text_line_end(nb, lim);
 		b = h->dep5 ? nb : strip_prefix(sc->text, nb, eol);
-		e = body_end(b, eol, 0, &closed);
+		e = body_end(b, eol, h->quote, &closed);
 		if (!(c = continues(st, nb, b, e, h->dep5)))
 			return;
 		stmt_add(st, b, e, sc->lineno + k);

@@ -199,6 +199,11 @@ static const struct ccase keys[] = {
 	{ "#define COPYRIGHT \"Copyright (c) 2003 Foo Corp\"\n", "1-1 2003: Foo Corp" },
 	{ "\tprintf(\"Copyright (C) 2020 Foo Software\\n\");\n", "1-1 2020: Foo Software" },
 	{ " * @copyright 2015 Acme GmbH\n", "1-1 2015: Acme GmbH" },
+	{ "keep the notice, i.e. \"Copyright (c) 2001, 2002,\n2003 Example Foundation;\n"
+	  "All Rights Reserved\" in all copies.\n",
+	  "1-3 2001, 2002, 2003: Example Foundation" },
+	{ "# (c) 2005 Ian Bicking and contributors; written for Paste (http://pythonpaste.org)\n",
+	  "1-1 2005: Ian Bicking and contributors" },
 	{ "msgid \"\"\nmsgstr \"\"\n\"Copyright (C) 2021 The Foo Translators\\n\"\n",
 	  "3-3 2021: The Foo Translators" },
 };
