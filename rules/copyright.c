@@ -427,8 +427,6 @@ struct hscan {
 	size_t end;  /* the statement's end so far */
 };
 
-static int stop_word(const char *s, const char *e);
-
 /* Years after a holder end it when the statement or its sentence ends
  * there: "Copyright IBM Corp. 2007", "Jeremy Siek 2000. Permission ...". */
 static int trailing_years(const char *s, size_t p, size_t n)

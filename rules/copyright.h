@@ -7,10 +7,11 @@
  * "copyright = '2019, Jane Doe'", a DEP-5 "Copyright:" field, and the
  * lines that continue one ("Copyright (c) 2001 A,\n *   2002 B").
  *
- * How it works.  copy_find() looks for three anchors, 16 bytes at a time
- * (SSE2): "yr" in any case (the middle of "copyright"), "(" with ")" two
- * bytes on ("(c)"), and the lead byte of "©" (0xc2), plus "&" with ";" five
- * bytes on (&copy; &#169; &#xa9;).  Files without one cost that one pass.
+ * How it works.  copy_find() looks for four anchors, 32 bytes at a time
+ * with AVX2 (when the CPU has it), else 16 with SSE2: "yr" in any case
+ * (the middle of "copyright"), "(" with ")" two bytes on ("(c)"), the
+ * lead byte of "©" (0xc2), and "&" with ";" five bytes on (&copy; &#169;
+ * &#xa9;).  A file without a statement costs that one pass.
  * At a hit it checks the word ("copyright" alone, not copyrighted or
  * get_copyright), strips the line's comment prefix (#, //, *, --, ;, %,
  * dnl, REM, ...), and collects the statement: the rest of its line cut at
@@ -23,7 +24,7 @@
  * that starts license prose ("Licensed", "is", "see" ...).  Holders are
  * cleaned: e-mails and URLs dropped unless they are all there is, space
  * collapsed, trailing punctuation stripped ("Inc." and "et al." keep
- * their dot).
+ * their dot), a list longer than 200 bytes cut between words.
  *
  * What is not a statement: "copyright" in code (copyright =
  * get_copyright(), #define COPYRIGHT, {{ copyright }}, self.copyright),
@@ -43,15 +44,18 @@
  *                             COPY_TEXT_MAX bytes), holders, years,
  *                             start_line/end_line (1-based)
  *   copy_parse(s, n, f)       splits one statement (e.g. the value of an
- *                             SPDX-FileCopyrightText tag): sets f->holders,
- *                             f->nholders, f->years; returns the bytes of s
- *                             that the statement covers, 0 when it has
- *                             neither holder nor year
+ *                             SPDX-FileCopyrightText tag), taken to be one
+ *                             (no prose or template checks): sets
+ *                             f->holders, f->nholders, f->years; returns
+ *                             the bytes of s that the statement covers; 0,
+ *                             f untouched, when it has neither holder nor
+ *                             year
  *
  * Lines are text.h's (\n, \r\n or a lone \r).  text is UTF-8 and need not
  * be NUL-terminated; every string set is owned by the finding, valid
  * UTF-8.  Years are as written ("2019-2021", "1991, 1992"); the years of
- * several groups are joined with ", ".  Threads: no state. */
+ * several groups are joined with ", ".  Threads: no state (the AVX2
+ * check reads libgcc's CPU model, set once at start-up). */
 #ifndef PETAL_COPYRIGHT_H
 #define PETAL_COPYRIGHT_H
 
