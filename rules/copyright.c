@@ -339,7 +339,7 @@ static const char *const stops_lc[] = { /* sorted */
 /* And in any case. */
 static const char *const stops_any[] = { /* sorted */
 	"distributed", "licenced", "licensed", "permission", "redistributed", "redistribution",
-	"released", "subject", "you",
+	"released", "subject", "they", "you",
 };
 
 /* Words that end a holder with what follows them, in any case: "This
@@ -536,8 +536,11 @@ static void parse(const char *s, size_t n, unsigned flags, struct parse *P)
 	while (P->ng < MAX_GROUPS && p < n) {
 		struct group *g = &P->g[P->ng];
 		struct hscan h;
-		size_t y = years_at(s + p, s + n);
+		size_t y;
 
+		if (P->ng)
+			p = skip_leads(s, n, p, &P->lead, 0); /* DEP-5: "(c) A" / "(c) B" lines */
+		y = years_at(s + p, s + n);
 		g->yoff = p;
 		g->ylen = y;
 		if (y)
@@ -696,11 +699,11 @@ static const char *const junk_noyear[] = { /* sorted */
 	"act", "agreement", "and/or", "applicable", "assignment", "banner", "block", "character",
 	"check", "checks", "comment", "comments", "details", "field", "fields", "file", "files",
 	"goes", "header", "headers", "here", "holder", "info", "information", "interest",
-	"issues", "line", "lines", "message", "n/a", "no", "note", "notes", "office", "owner",
-	"page", "placeholder", "policy", "questions", "registration", "right", "rights",
-	"section", "sign", "status", "string", "stuff", "symbol", "tag", "tags", "template",
-	"text", "transfer", "unknown", "update", "updated", "updates", "violation", "violations",
-	"year",
+	"issues", "line", "lines", "message", "n/a", "na", "no", "note", "notes", "office",
+	"owner", "page", "pd", "placeholder", "policy", "questions", "registration", "right",
+	"rights", "section", "sign", "status", "string", "stuff", "symbol", "tag", "tags",
+	"template", "text", "transfer", "unknown", "update", "updated", "updates", "violation",
+	"violations", "year",
 };
 
 /* The word w (n bytes) is in list (sorted), in any case or as written. */

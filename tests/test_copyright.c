@@ -167,9 +167,11 @@ static const struct ccase notices[] = {
 	{ "(C) 1995 Mark Adler\n", "1-1 1995: Mark Adler" },
 	{ "Copyright 2020 Will Smith\n", "1-1 2020: Will Smith" },
 	{ "\xc2\xa9 2003 He Qiangqiang\n", "1-1 2003: He Qiangqiang" },
-	{ "\xc2\xa9 2003-2007 I\xc3\xb1" "aki Larra\xc3\xb1" "aga\n", "1-1 2003-2007: I\xc3\xb1" "aki Larra\xc3\xb1" "aga" },
+	{ "\xc2\xa9 2003-2007 I\xc3\xb1" "aki Larra\xc3\xb1" "aga\n",
+	  "1-1 2003-2007: I\xc3\xb1" "aki Larra\xc3\xb1" "aga" },
 	{ "(c) 2001 AT&T Labs\n", "1-1 2001: AT&T Labs" },
-	{ "Copyright: 2011\xe2\x80\x94" "2021 pkgconf authors\n", "1-1 2011\xe2\x80\x94" "2021: pkgconf authors" },
+	{ "Copyright: 2011\xe2\x80\x94" "2021 pkgconf authors\n",
+	  "1-1 2011\xe2\x80\x94" "2021: pkgconf authors" },
 	{ "Copyright (c) 1999 by Secret Labs AB.\n", "1-1 1999: Secret Labs AB" },
 	{ " * Copyright (C) 1996, 1997, 1998 Theodore Ts'o.\n",
 	  "1-1 1996, 1997, 1998: Theodore Ts'o" },
@@ -219,6 +221,9 @@ static const struct ccase debian[] = {
 	{ "Files: debian/*\nCopyright: \xc2\xa9 2019 Debian Maintainer <dm@debian.org>\n"
 	  "License: GPL-2+\n",
 	  "2-2 2019: Debian Maintainer" },
+	{ "Files: icons/*\nCopyright: \xc2\xa9 Ulisse Perusin\n \xc2\xa9 2004 Lapo Calamandrei\n"
+	  "License: CC-BY-SA-3.0\n",
+	  "2-3 2004: Ulisse Perusin | Lapo Calamandrei" },
 	{ "Files: contrib/*\nCopyright: Not applicable\nLicense: public-domain\n", "" },
 	{ "This package was debianized by Joe <joe@example.org>.\n\n"
 	  "Copyright:\n\n    Copyright (C) 2001-2004 Upstream Author\n\nLicense:\n",
