@@ -1616,8 +1616,10 @@ static const char *report(struct scan *sc, const struct hit *h, const struct stm
 	f->start_line = sc->lineno;
 	f->end_line = last->line;
 	if (h->vb && !P->lead) { /* copyright = '2019, Jane': the key too */
-		const char *b = h->t.id > sc->line && strchr("\"'", h->t.id[-1]) ? h->t.id - 1 : h->t.id;
-		const char *e = h->ve < h->eol ? h->ve + 1 : h->ve;
+		const char *b = h->t.id, *e = h->ve < h->eol ? h->ve + 1 : h->ve;
+
+		if (b > sc->line && (b[-1] == '"' || b[-1] == '\''))
+			b--; /* "copyright": "2018 Acme" */
 
 		f->text = joined(b, (size_t)(e - b));
 		done = e;
