@@ -67,6 +67,7 @@ LIB_SRCS += licenses/index.c
 LIB_SRCS += rules/expr.c
 LIB_SRCS += rules/spdx_tag.c
 LIB_SRCS += rules/rulefile.c
+LIB_SRCS += rules/copyright.c
 LIB_SRCS += licenses/lic.c
 LIB_SRCS += rules/licmeta.c
 LIB_SRCS += rules/oblig.c
@@ -117,6 +118,7 @@ TESTS += tests/test_oblig
 TESTS += tests/test_policy
 TESTS += tests/test_manifest
 TESTS += tests/test_sbom
+TESTS += tests/test_copyright
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr
@@ -127,6 +129,7 @@ FUZZERS += licmeta
 FUZZERS += policy
 FUZZERS += manifest
 FUZZERS += sbom_check
+FUZZERS += copyright
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o

@@ -51,7 +51,7 @@ static const char scan_usage[] =
 	"      --max-total SZ     bytes expanded from one archive (default 16G)\n"
 	"      --max-entries N    entries read from one archive (default 1000000)\n"
 	"      --max-ratio N      expansion ratio of one archive (default 1000)\n"
-	"      --no-text          SPDX tags only: no license text matching\n"
+	"      --no-text          SPDX tags and copyrights only: no license text matching\n"
 	"      --no-stanzas       do not apply REUSE.toml, .reuse/dep5 or debian/copyright\n"
 	"                         to the files they cover: what the files say only\n"
 	"      --min-coverage N   % of a license text that must match for the file to\n"

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "buf.h"
+#include "copyright.h"
 #include "expr.h"
 #include "lic.h"
 #include "manifest.h"
@@ -68,42 +68,6 @@ static void license_tag(struct finding *f, const char *v, size_t n)
 	f->problem = buf_take(&b);
 }
 
-/* "2019-2021 Jane Doe <j@x.org>", "Copyright (c) 2020 ACME": years are
- * the leading run of digits, commas, dashes and spaces after an optional
- * "Copyright" and "(c)"/"©"; the holder is the rest.  A first cut: the
- * copyright detector (rules/) will replace it. */
-static void copyright_tag(struct finding *f, const char *v, size_t n)
-{
-	const char *end = v + n, *y;
-	static const char *const lead[] = { "copyright", "(c)", "\xc2\xa9" };
-	size_t i;
-
-	f->kind = FK_COPYRIGHT;
-	for (i = 0; i < 3; i++) {
-		size_t k = strlen(lead[i]);
-
-		while (v < end && isspace((unsigned char)*v))
-			v++;
-		if ((size_t)(end - v) >= k && !strncasecmp(v, lead[i], k))
-			v += k;
-	}
-	while (v < end && isspace((unsigned char)*v))
-		v++;
-	for (y = v; y < end && (isdigit((unsigned char)*y) || strchr(",- ", *y)); y++)
-		;
-	while (y > v && strchr(",- ", y[-1]))
-		y--;
-	if (y > v)
-		f->years = xstrndup(v, (size_t)(y - v));
-	while (y < end && strchr(",- ", *y))
-		y++;
-	if (y < end) {
-		f->holders = xmalloc(sizeof(*f->holders));
-		f->holders[0] = evidence(y, (size_t)(end - y));
-		f->nholders = 1;
-	}
-}
-
 struct tag_ctx {
 	const char *text;
 	struct file_result *r;
@@ -118,8 +82,10 @@ static int tag_found(void *ctx, const struct spdx_tag *t)
 	f->text = evidence(c->text + t->tag_off, t->tag_len);
 	if (t->kind == SPDX_TAG_LICENSE)
 		license_tag(f, c->text + t->value_off, t->value_len);
-	else
-		copyright_tag(f, c->text + t->value_off, t->value_len);
+	else {
+		f->kind = FK_COPYRIGHT; /* its value split by the one parser */
+		copy_parse(c->text + t->value_off, t->value_len, f);
+	}
 	return 0;
 }
 
@@ -323,5 +289,6 @@ void detect_text(struct detect *d, const char *text, size_t len, struct file_res
 		combine_exceptions(r);
 		mark_conflicts(r);
 	}
+	copy_find(text, len, r);
 	set_expression(r);
 }

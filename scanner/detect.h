@@ -5,7 +5,9 @@
  * (sbom/manifest.h: a name check per file; packages and declared
  * licenses), SPDX tags (rules/spdx_tag.h, each license
  * expression checked and made canonical by rules/expr.h), then license
- * texts (rules/match.h, when an index is given).  After them the file's
+ * texts (rules/match.h, when an index is given), then copyright
+ * statements (rules/copyright.h; an SPDX-FileCopyrightText line is the
+ * tag finder's, its value split by copy_parse).  After them the file's
  * expression is set: the AND of the distinct valid license expressions
  * found, in order of first appearance.
  *
@@ -14,7 +16,7 @@
  *   detect_free(d)
  *
  * text is UTF-8, need not be NUL-terminated.  opts.idx (borrowed) may be
- * NULL: tags only. */
+ * NULL: tags and copyrights only. */
 #ifndef PETAL_DETECT_H
 #define PETAL_DETECT_H
 
