@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "walk.h"
 #include "buf.h"
 #include "expr.h"
 #include "manifest.h"
@@ -69,13 +70,7 @@ static char *root_dir(const char *root, char **prefix)
 	struct buf b = BUF_INIT;
 	size_t n;
 
-	while (root[0] == '.' && root[1] == '/' && root[2])
-		root += 2;
-	n = strlen(root);
-	while (n > 1 && root[n - 1] == '/')
-		n--;
-	if (n == 1 && root[0] == '.')
-		n = 0;
+	root = walk_root_name(root, &n);
 	buf_add(&b, root, n);
 	if (n && root[n - 1] != '/')
 		buf_addc(&b, '/');

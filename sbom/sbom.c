@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "walk.h"
 #include "buf.h"
 #include "expr.h"
 #include "hash.h"
@@ -337,13 +338,7 @@ static char *root_display(const char *root)
 {
 	size_t n;
 
-	while (root[0] == '.' && root[1] == '/' && root[2])
-		root += 2;
-	n = strlen(root);
-	while (n > 1 && root[n - 1] == '/')
-		n--;
-	if (n == 1 && root[0] == '.')
-		n = 0;
+	root = walk_root_name(root, &n);
 	return xstrndup(root, n);
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* check.c -- keep results, find packages, judge, baseline.  See check.h. */
+#include "walk.h"
 #include "check.h"
 
 #include <errno.h>
@@ -21,12 +22,8 @@ static char *walk_prefix(const char *root)
 {
 	size_t n;
 
-	while (root[0] == '.' && root[1] == '/' && root[2])
-		root += 2;
-	n = strlen(root);
-	while (n > 1 && root[n - 1] == '/')
-		n--;
-	return n == 1 && root[0] == '.' ? xstrdup("") : xstrndup(root, n);
+	root = walk_root_name(root, &n);
+	return xstrndup(root, n);
 }
 
 /* "file:///abs/dir/" with bytes outside RFC 3986's unreserved set and

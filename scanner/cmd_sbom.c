@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "walk.h"
 #include "cdx.h"
 #include "cmd.h"
 #include "ntia.h"
@@ -240,12 +241,8 @@ static char *shown_root(const char *root)
 {
 	size_t n;
 
-	while (root[0] == '.' && root[1] == '/' && root[2])
-		root += 2;
-	n = strlen(root);
-	while (n > 1 && root[n - 1] == '/')
-		n--;
-	return strndup(root, n == 1 && root[0] == '.' ? 0 : n);
+	root = walk_root_name(root, &n);
+	return strndup(root, n);
 }
 
 /* The display path the SBOM file has in the scan when it lies inside a

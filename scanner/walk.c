@@ -263,8 +263,7 @@ static int visit_link(struct walker *w)
 	return w->fn(w->ctx, &ent);
 }
 
-/* "./a/" -> "a", "." -> "" (children are then named without a prefix). */
-static void set_root(struct walker *w, const char *root)
+const char *walk_root_name(const char *root, size_t *len)
 {
 	size_t n;
 
@@ -273,11 +272,17 @@ static void set_root(struct walker *w, const char *root)
 	n = strlen(root);
 	while (n > 1 && root[n - 1] == '/')
 		n--;
+	*len = n == 1 && root[0] == '.' ? 0 : n;
+	return root;
+}
+
+static void set_root(struct walker *w, const char *root)
+{
+	size_t n;
+
+	root = walk_root_name(root, &n);
 	buf_reset(&w->path);
-	if (!(n == 1 && root[0] == '.'))
-		buf_add(&w->path, root, n);
-	else
-		buf_add(&w->path, "", 0);
+	buf_add(&w->path, root, n);
 	w->root_len = w->path.len;
 }
 

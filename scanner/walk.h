@@ -61,4 +61,9 @@ typedef int (*walk_fn)(void *ctx, const struct walk_entry *ent);
 int walk_run(const char *const *roots, size_t nroots, const struct walk_opts *opts,
 	     walk_fn fn, void *ctx);
 
+/* How the walk names a root in the paths it reports: "./a/" -> "a",
+ * "." -> "" (its children are then named without a prefix).  The
+ * length of that name, which starts at the returned pointer into root. */
+const char *walk_root_name(const char *root, size_t *len);
+
 #endif
