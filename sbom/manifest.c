@@ -283,16 +283,10 @@ void mani_problem(struct mani_doc *d, struct package *p, unsigned line, const ch
 	struct finding *f = finding(d, line);
 	struct buf b = BUF_INIT;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	buf_grow(&b, n > 0 ? (size_t)n : 0);
-	va_start(ap, fmt);
-	vsnprintf(b.data, b.cap, fmt, ap);
-	va_end(ap);
-	b.len = n > 0 ? (size_t)n : 0;
 	f->problem = buf_take(&b);
 	if (p && !p->problem)
 		p->problem = xstrdup(f->problem);

@@ -56,18 +56,6 @@ static void pkg_copy(struct package *d, const struct package *s)
 	d->problem = dup0(s->problem);
 }
 
-static void pkg_release(struct package *p)
-{
-	free(p->ecosystem);
-	free(p->namespace);
-	free(p->name);
-	free(p->version);
-	free(p->declared);
-	free(p->declared_raw);
-	free(p->supplier);
-	free(p->homepage);
-	free(p->problem);
-}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -240,7 +228,7 @@ static void file_release(struct sbom_file *f)
 	free(f->copyright);
 	free(f->comment);
 	for (i = 0; i < f->ndecl; i++)
-		pkg_release(&f->decl[i]);
+		result_package_release(&f->decl[i]);
 	free(f->decl);
 	free_strv(f->unknown, f->nunknown);
 	free_strv(f->unknown_note, f->nunknown);

@@ -76,16 +76,10 @@ void result_set_error(struct file_result *r, enum file_status st, const char *fm
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	buf_grow(&b, n > 0 ? (size_t)n : 0);
-	va_start(ap, fmt);
-	vsnprintf(b.data, b.cap, fmt, ap);
-	va_end(ap);
-	b.len = n > 0 ? (size_t)n : 0;
 	free(r->error);
 	r->error = buf_take(&b);
 	r->status = st;
@@ -107,7 +101,7 @@ static void finding_release(struct finding *f)
 	free(f->years);
 }
 
-static void package_release(struct package *p)
+void result_package_release(struct package *p)
 {
 	free(p->ecosystem);
 	free(p->namespace);
@@ -128,7 +122,7 @@ void result_release(struct file_result *r)
 		finding_release(&r->findings[i]);
 	free(r->findings);
 	for (i = 0; i < r->npackages; i++)
-		package_release(&r->packages[i]);
+		result_package_release(&r->packages[i]);
 	free(r->packages);
 	free(r->path);
 	free(r->encoding);

@@ -120,6 +120,7 @@ const char *result_kind_name(enum finding_kind k);
 void result_init(struct file_result *r);
 struct finding *result_add(struct file_result *r);
 struct package *result_add_package(struct file_result *r);
+void result_package_release(struct package *p); /* frees p's members, not p */
 void result_set_error(struct file_result *r, enum file_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void result_release(struct file_result *r);
