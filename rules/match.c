@@ -60,7 +60,9 @@ struct match_ctx {
 	size_t n, cap;
 	struct hit *hits, *sorted;
 	size_t nhits, caphits;
-	uint32_t *count; /* per license */
+	uint32_t *count; /* per license; zero between calls */
+	uint16_t *touched; /* the licenses with hits, in first-hit order */
+	size_t ntouched;
 	uint32_t *stamp; /* per reference word: the alignment that matched it */
 	uint32_t gen;
 	uint16_t *dp;
@@ -144,6 +146,7 @@ struct match_ctx *match_ctx_new(const struct idx *x)
 
 	m->x = x;
 	m->count = xcalloc(idx_count(x) + 1, sizeof(*m->count));
+	m->touched = xcalloc(idx_count(x) + 1, sizeof(*m->touched));
 	m->stamp = xcalloc(65536, sizeof(*m->stamp));
 	m->dp = xmalloc(GAP_DP_MAX * sizeof(*m->dp) + 64);
 	m->legal = legal_table(x);
@@ -159,6 +162,7 @@ void match_ctx_free(struct match_ctx *m)
 	free(m->hits);
 	free(m->sorted);
 	free(m->count);
+	free(m->touched);
 	free(m->stamp);
 	free(m->dp);
 	free(m->cands);
@@ -202,7 +206,8 @@ static void add_hit(struct match_ctx *m, uint32_t i, const struct ixf_posting *p
 		m->hits = xrealloc(m->hits, m->caphits * sizeof(*m->hits));
 	}
 	m->hits[m->nhits++] = (struct hit){ i, p->lic, p->pos };
-	m->count[p->lic]++;
+	if (m->count[p->lic]++ == 0)
+		m->touched[m->ntouched++] = p->lic;
 }
 
 /* One probe per file position whose k words are all known. */
@@ -228,21 +233,23 @@ static void probe(struct match_ctx *m)
 }
 
 /* Stable counting sort of the hits by license: each license's hits stay in
- * file order.  count[] becomes the start of each license's run. */
+ * file order.  Only the licenses hit are visited (touched[]): with the
+ * rules, the index holds over a thousand entries, and most files hit a
+ * few.  count[l] of each becomes the end of its run; runs are back to
+ * back in the order of touched[]. */
 static void group_hits(struct match_ctx *m)
 {
-	size_t nl = idx_count(m->x), l, i, sum = 0;
+	size_t t, i, sum = 0;
 
 	m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
-	for (l = 0; l <= nl; l++) {
-		uint32_t c = m->count[l];
+	for (t = 0; t < m->ntouched; t++) {
+		uint32_t c = m->count[m->touched[t]];
 
-		m->count[l] = (uint32_t)sum;
+		m->count[m->touched[t]] = (uint32_t)sum;
 		sum += c;
 	}
 	for (i = 0; i < m->nhits; i++)
 		m->sorted[m->count[m->hits[i].lic]++] = m->hits[i];
-	/* count[l] is now the end of run l; runs are back to back */
 }
 
 struct align {
@@ -463,7 +470,8 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 
 /* Whether n hits can make a match worth aligning: a license text needs
  * MATCH_MIN_PARTIAL % of its words (or 100 hits), a rule (a few dozen
- * words, each k-gram hit once) half of its words. */
+ * words, each k-gram hit once) the k-grams left when it misses all the
+ * words its minimum coverage allows, and one more. */
 static int enough_hits(const struct match_ctx *m, int lic, size_t n)
 {
 	struct idx_lic L;
@@ -471,8 +479,12 @@ static int enough_hits(const struct match_ctx *m, int lic, size_t n)
 
 	idx_lic(m->x, (size_t)lic, &L);
 	req = L.req_hi - L.req_lo - L.ngaps;
-	if (L.kind != IXF_TEXT)
-		return n && 2 * (n + IXF_K - 1) >= req;
+	if (L.kind != IXF_TEXT) { /* each word it may miss costs at most IXF_K k-grams */
+		size_t miss = req * (100 - L.min_cov) / 100 + 1, kg = L.ntok + 1 - IXF_K;
+
+		kg -= kg > L.ngaps * IXF_K ? L.ngaps * IXF_K : kg; /* a gap hides IXF_K k-grams */
+		return n && n + miss * IXF_K >= kg;
+	}
 	return n >= 3 && ((n + IXF_K) * 100 >= MATCH_MIN_PARTIAL * req || n >= 100);
 }
 
@@ -858,22 +870,22 @@ static int tokenize_windows(struct match_ctx *m, const char *text, size_t len, s
  * returns how many.  align_best() then makes them candidates. */
 static size_t find_regions(struct match_ctx *m)
 {
-	size_t nl = idx_count(m->x), l, start = 0;
+	size_t t, start = 0;
 
 	m->ncands = 0;
 	m->nregions = 0;
 	if (m->n < IXF_K)
 		return 0;
-	memset(m->count, 0, (nl + 1) * sizeof(*m->count));
 	probe(m);
-	if (!m->nhits)
-		return 0;
 	group_hits(m);
-	for (l = 0; l < nl; l++) {
-		if (m->count[l] > start)
-			regions(m, (int)l, start, m->count[l] - start);
+	for (t = 0; t < m->ntouched; t++) {
+		uint16_t l = m->touched[t];
+
+		regions(m, (int)l, start, m->count[l] - start);
 		start = m->count[l];
+		m->count[l] = 0; /* clean for the next call */
 	}
+	m->ntouched = 0;
 	return m->nregions;
 }
 
@@ -971,6 +983,19 @@ static size_t densest_legal(const struct match_ctx *m, size_t *fs, size_t *fe)
 	return best;
 }
 
+/* The most legal terms in a row in words [fs, fe]: prose has a few
+ * ("hereby granted"), a list of them (a table in code) has many. */
+static size_t longest_term_run(const struct match_ctx *m, size_t fs, size_t fe)
+{
+	size_t f, run = 0, best = 0;
+
+	for (f = fs; f <= fe; f++) {
+		run = legal_term(m, m->ids[f]) ? run + 1 : 0;
+		best = run > best ? run : best;
+	}
+	return best;
+}
+
 /* Legal drafting that no known text or rule matched: said so, for a
  * reviewer, with the terms that made it look like a license. */
 static void report_legal_text(struct match_ctx *m, const char *text, size_t len,
@@ -980,7 +1005,7 @@ static void report_legal_text(struct match_ctx *m, const char *text, size_t len,
 	struct buf b = BUF_INIT;
 	struct finding *f;
 
-	if (n < LEGAL_MIN || fe - fs + 1 < 3 * n)
+	if (n < LEGAL_MIN || fe - fs + 1 < 3 * n || longest_term_run(m, fs, fe) >= 8)
 		return; /* too few, or a list of terms (like the one above), not prose */
 	f = result_add(r);
 	f->kind = FK_LICENSE;
@@ -998,15 +1023,16 @@ void match_file(struct match_ctx *m, const char *text, size_t len, const struct 
 		struct file_result *r)
 {
 	size_t i, nkeep, found, before = r->nfindings;
+	int whole;
 
 	m->n = 0;
 	buf_reset(&m->words);
-	if (!tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW) &&
-	    find_regions(m) && any_text_region(m)) {
-		m->n = 0; /* the narrow windows left parts out: again, wide */
+	whole = tokenize_windows(m, text, len, mostly_non_ascii(text, len) ? WINDOW_WIDE : WINDOW);
+	if (find_regions(m) && !whole && any_text_region(m)) {
+		m->n = 0; /* the narrow windows left parts of a text out: again, wide */
 		tokenize_windows(m, text, len, WINDOW_WIDE);
+		find_regions(m);
 	}
-	find_regions(m);
 	align_best(m, o);
 	nkeep = select_best(m, o);
 	for (i = 0, found = 0; i < nkeep; i++)
