@@ -7,6 +7,7 @@
 #   make test       install deps, build, run every test (unit, CLI, ASan+UBSan, TSan)
 #   make sanitize   ASan+UBSan build running the whole suite (build/asan)
 #   make tsan       ThreadSanitizer build running the whole suite (build/tsan)
+#   make lint       cppcheck and clang-tidy over petal's own sources
 #   make install PREFIX=/usr/local
 #   make clean
 #
@@ -28,7 +29,7 @@ EXC_SRI     := sha512-PiU42r+xO4UbUS1buo3LPJkjlO7430Xn5SVAhdpzzsPHsjbYVflnnFdATg
 PKGS    := libarchive libmagic libpcre2-8 json-c libcrypto yaml-0.1
 DEB_PKGS := gcc make pkg-config libarchive-dev libmagic-dev libpcre2-dev \
 	libjson-c-dev libcmocka-dev libssl-dev libyaml-dev python3 ca-certificates \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev cppcheck clang-tidy
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -85,6 +86,7 @@ FUZZERS += expr
 FUZZERS += spdx_tag
 FUZZERS += arc
 FUZZERS += match
+FUZZERS += text
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
@@ -92,7 +94,7 @@ CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_BINS := $(TESTS:%=$(BUILD)/%)
 REPLAY_BINS := $(FUZZERS:%=$(BUILD)/fuzz/%_replay)
 
-.PHONY: all run test unit cli sanitize tsan install clean deps check-tests bench fuzz fuzz-bins fuzz-smoke
+.PHONY: all run test unit cli sanitize tsan install clean deps check-tests bench fuzz fuzz-bins fuzz-smoke lint
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/petal petal
@@ -172,6 +174,7 @@ check-tests: $(TEST_BINS) $(REPLAY_BINS) $(BUILD)/petal
 # ASan+UBSan and under TSan, then each fuzzer for FUZZ_SECONDS.
 test: deps
 	$(MAKE) check-tests
+	$(MAKE) lint
 	$(MAKE) sanitize
 	$(MAKE) tsan
 	$(MAKE) fuzz-smoke
@@ -182,6 +185,27 @@ sanitize:
 
 tsan:
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g" SAN="-fsanitize=thread" check-tests
+
+# Static analysis of our own sources (every list above, the generators, the
+# fuzz harnesses; never build/): cppcheck with .cppcheck-suppressions and
+# clang-tidy with .clang-tidy, each suppression with its reason there.
+# Any finding fails.  The id table header is generated first (sources
+# include it).
+LINT_SRCS = $(LIB_SRCS) $(CLI_SRCS) $(FUZZERS:%=fuzz/fuzz_%.c) fuzz/replay.c \
+	licenses/gen_ids.c licenses/gen_index.c
+LINT_JOBS ?= 2
+LINT_FLAGS = $(filter -std=% -D% -I%,$(ALL_CFLAGS)) -Ifuzz
+lint: $(BUILD)/gen/lic_table.h
+	cppcheck --quiet --error-exitcode=1 --inline-suppr --std=c11 \
+		--enable=warning,style,performance,portability \
+		--suppressions-list=.cppcheck-suppressions \
+		--template='{file}:{line}: {severity}: {message} [{id}]' \
+		$(filter -D% -I%,$(LINT_FLAGS)) $(LINT_SRCS)
+	@echo "clang-tidy (LINT_JOBS=$(LINT_JOBS)) $(LINT_SRCS)"; \
+	out=$$(printf '%s\n' $(LINT_SRCS) | xargs -P $(LINT_JOBS) -n 4 \
+		sh -c 'clang-tidy --quiet "$$@" -- $(LINT_FLAGS)' clang-tidy 2>&1); rc=$$?; \
+	printf '%s\n' "$$out" | grep -v ' warnings\( and [0-9]* errors\)\{0,1\} generated\.$$' || :; \
+	exit $$rc
 
 # libFuzzer builds (clang), in build/fuzz.  fuzz-smoke runs each harness for
 # FUZZ_SECONDS from its seeds; `make fuzz FUZZ_SECONDS=600` for a real session.

@@ -34,7 +34,7 @@
 #include "hash.h"
 #include "text.h"
 
-#define ARC_BLOCK (128 * 1024)
+#define ARC_BLOCK ((size_t)128 * 1024)
 #define ARC_RATIO_FLOOR (64ull << 20) /* expanded bytes before the ratio is checked */
 
 struct walker {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "pipeline.h"
 #include "report.h"
@@ -151,9 +152,7 @@ static int parse_opt(int c, struct scan_args *a)
 		a->po.checksums = 1;
 		return 0;
 	case OPT_EXCLUDE:
-		a->excludes = realloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
-		if (!a->excludes)
-			return -1;
+		a->excludes = xrealloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
 		a->excludes[a->nexcludes++] = optarg;
 		return 0;
 	case OPT_FOLLOW:

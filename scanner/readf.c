@@ -11,7 +11,7 @@
 
 #include "buf.h"
 
-#define READF_CHUNK (256 * 1024)
+#define READF_CHUNK ((size_t)256 * 1024)
 
 int readf_open(struct readf *rf, const char *path, int hash, struct perr *e)
 {
@@ -42,7 +42,7 @@ int readf_open(struct readf *rf, const char *path, int hash, struct perr *e)
 
 static void keep(struct readf *rf, size_t need)
 {
-	size_t n = rf->cap_alloc ? rf->cap_alloc : 64 * 1024;
+	size_t n = rf->cap_alloc ? rf->cap_alloc : (size_t)64 * 1024;
 
 	if (need <= rf->cap_alloc)
 		return;
