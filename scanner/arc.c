@@ -37,6 +37,8 @@
 #define ARC_BLOCK ((size_t)128 * 1024)
 #define ARC_RATIO_FLOOR (64ull << 20) /* expanded bytes before the ratio is checked */
 
+enum { RAW_NO, RAW_TOO, RAW_ONLY }; /* see level_open */
+
 struct walker {
 	const struct arc_src *src;
 	const struct arc_opts *o;
@@ -76,7 +78,8 @@ struct level {
 	int hard;                 /* it is a hard link */
 	const char *note;         /* why its name was unreadable, or NULL */
 	char notebuf[224];
-	unsigned char block[ARC_BLOCK];
+	unsigned char block[ARC_BLOCK];   /* the source's bytes (src_read, nested_read) */
+	unsigned char scratch[ARC_BLOCK]; /* an entry's bytes past what is kept */
 };
 
 void arc_limits_default(struct arc_limits *lim)
@@ -226,11 +229,8 @@ static la_ssize_t nested_read(struct archive *a, void *data, const void **buf)
 	return n;
 }
 
-static struct archive *level_open(struct level *l, int raw)
+static void support_formats(struct archive *a, int raw)
 {
-	struct archive *a = archive_read_new();
-
-	archive_read_support_filter_all(a);
 	archive_read_support_format_7zip(a);
 	archive_read_support_format_ar(a);
 	archive_read_support_format_cab(a);
@@ -245,6 +245,19 @@ static struct archive *level_open(struct level *l, int raw)
 	archive_read_support_format_zip(a);
 	if (raw)
 		archive_read_support_format_raw(a);
+}
+
+/* raw: RAW_NO (archives only), RAW_TOO (archives, or a bare compressed
+ * file), RAW_ONLY (a bare compressed file; see raw_mode). */
+static struct archive *level_open(struct level *l, int raw)
+{
+	struct archive *a = archive_read_new();
+
+	archive_read_support_filter_all(a);
+	if (raw == RAW_ONLY)
+		archive_read_support_format_raw(a);
+	else
+		support_formats(a, raw);
 	archive_read_set_callback_data(a, l);
 	if (l->kind == SRC_PARENT) {
 		archive_read_set_read_callback(a, nested_read);
@@ -253,6 +266,37 @@ static struct archive *level_open(struct level *l, int raw)
 		archive_read_set_seek_callback(a, src_seek);
 	}
 	return a;
+}
+
+
+/* How a stream whose head is [p, p+n) is opened.  A bare compressed file
+ * whose data starts with a zero block would be taken by the tar reader
+ * for an empty archive (its end marker) and the rest never read: a
+ * compression bomb of zeros, or any file of zeros, would vanish from the
+ * output.  Such a stream is read as the one file it is (RAW_ONLY), so it
+ * is listed and the limits apply to it. */
+static int raw_mode(const unsigned char *p, size_t n)
+{
+	struct archive *a;
+	struct archive_entry *ae;
+	unsigned char blk[512];
+	la_ssize_t r;
+	size_t got = 0, i;
+
+	if (ftype_archive(p, n) != FTYPE_COMPRESSED)
+		return RAW_NO;
+	a = archive_read_new();
+	archive_read_support_filter_all(a);
+	archive_read_support_format_raw(a);
+	if (archive_read_open_memory(a, p, n) == ARCHIVE_OK &&
+	    archive_read_next_header(a, &ae) == ARCHIVE_OK)
+		while (got < sizeof(blk) &&
+		       (r = archive_read_data(a, blk + got, sizeof(blk) - got)) > 0)
+			got += (size_t)r;
+	archive_read_free(a);
+	for (i = 0; i < got && !blk[i]; i++)
+		;
+	return got == sizeof(blk) && i == got ? RAW_ONLY : RAW_TOO;
 }
 
 /* The name a raw (bare compressed) stream gets: its archive's base name
@@ -359,7 +403,7 @@ static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t k
 {
 	while (!rd->eof && (want == UINT64_MAX || rd->len < want)) {
 		size_t room = rd->len < keep ? keep - rd->len : 0;
-		unsigned char *dst = l->block;
+		unsigned char *dst = l->scratch; /* never block: the decoder reads it */
 		la_ssize_t n;
 
 		if (room) {
@@ -511,7 +555,7 @@ static int try_nested(struct level *l, struct reader *rd, size_t keep, char *not
 		return 0;
 	}
 	if (!is_7z(rd->p, rd->len)) {
-		nested(l, rd, kind == FTYPE_COMPRESSED, 0);
+		nested(l, rd, raw_mode(rd->p, rd->len), 0);
 		return 1;
 	}
 	if (read_upto(l, rd, UINT64_MAX, keep) < 0)
@@ -642,15 +686,15 @@ static void finish_top_hash(struct level *l)
 }
 
 /* A bare compressed stream may hold a single file: then raw is allowed. */
-static int top_is_compressed(const struct arc_src *src)
+static int top_raw_mode(const struct arc_src *src)
 {
 	unsigned char head[FTYPE_HEAD];
 	ssize_t n;
 
 	if (src->mem)
-		return ftype_archive(src->mem, src->memlen) == FTYPE_COMPRESSED;
+		return raw_mode(src->mem, src->memlen < FTYPE_HEAD ? src->memlen : FTYPE_HEAD);
 	n = pread(src->fd, head, sizeof(head), 0);
-	return n > 0 && ftype_archive(head, (size_t)n) == FTYPE_COMPRESSED;
+	return n > 0 ? raw_mode(head, (size_t)n) : RAW_NO;
 }
 
 /* The locale headers are read under: UTF-8, unless this thread's already is. */
@@ -682,7 +726,7 @@ int arc_walk(const struct arc_src *src, const char *display, const struct arc_op
 	top->hashing = opts->hash;
 	if (top->hashing)
 		hash_init(&top->hash);
-	rc = walk_level(top, top_is_compressed(src), e);
+	rc = walk_level(top, top_raw_mode(src), e);
 	if (top->hashing && !w.stop && rc == 0)
 		finish_top_hash(top);
 	else if (top->hashing)
