@@ -122,9 +122,12 @@ static la_ssize_t src_read(struct archive *a, void *data, const void **buf)
 		archive_set_error(a, errno, "read error: %s", strerror(errno));
 		return -1;
 	}
+	/* the furthest offset read: a seeking format (zip reads its central
+	 * directory, then seeks back to each entry) reads bytes again, and
+	 * counting them twice would halve the expansion ratio */
+	if (!l->parent && l->pos + (uint64_t)n > l->w->st->in_bytes)
+		l->w->st->in_bytes = l->pos + (uint64_t)n;
 	level_feed(l, *buf, (size_t)n);
-	if (!l->parent)
-		l->w->st->in_bytes += (uint64_t)n;
 	return n;
 }
 

@@ -98,7 +98,8 @@ struct arc_src {
 };
 
 struct arc_stats {
-	uint64_t in_bytes;   /* compressed bytes read from the source */
+	uint64_t in_bytes;   /* compressed bytes read from the source: the furthest
+			      * offset, so bytes read again after a seek count once */
 	uint64_t out_bytes;  /* bytes expanded, all levels (a nested archive's own
 			      * bytes, then its entries') */
 	uint64_t entries;    /* entries reported, all levels (ends not counted) */

@@ -42,15 +42,24 @@ struct pipeline {
 	atomic_uint_fast64_t files, bytes;
 };
 
+/* One entry's result and its place in the archive walk: entries sorted by
+ * path keep archive order among equal paths (an archive may hold a name
+ * twice), so the output never depends on which worker finished first. */
+struct entry_result {
+	struct file_result r;
+	uint64_t nth;
+};
+
 /* An archive's results: its own, then its entries' at any depth. */
 struct group {
 	pthread_mutex_t mu;
 	struct pipeline *pl;
 	uint64_t seq;
 	struct file_result top;
-	struct file_result *v;
+	struct entry_result *v;
 	size_t n, cap;
 	unsigned pending; /* the walk itself + entry jobs not yet done */
+	uint64_t nth;     /* entries met so far; the walking thread's alone */
 };
 
 enum job_kind { JOB_PATH, JOB_ENTRY };
@@ -59,6 +68,7 @@ struct job {
 	enum job_kind kind;
 	uint64_t seq;       /* JOB_PATH */
 	struct group *g;    /* JOB_ENTRY */
+	uint64_t nth;       /* JOB_ENTRY: its place in the archive walk */
 	char *path;         /* owned; display path */
 	char *open_path;    /* owned; JOB_PATH */
 	unsigned char *data; /* owned; JOB_ENTRY */
@@ -119,20 +129,24 @@ static void group_ref(struct group *g)
 	pthread_mutex_unlock(&g->mu);
 }
 
-static void group_add(struct group *g, struct file_result *r)
+static void group_add(struct group *g, struct file_result *r, uint64_t nth)
 {
 	pthread_mutex_lock(&g->mu);
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 16;
 		g->v = xrealloc(g->v, g->cap * sizeof(*g->v));
 	}
-	result_move(&g->v[g->n++], r);
+	g->v[g->n].nth = nth;
+	result_move(&g->v[g->n++].r, r);
 	pthread_mutex_unlock(&g->mu);
 }
 
-static int by_path(const void *a, const void *b)
+static int by_path(const void *pa, const void *pb)
 {
-	return strcmp(((const struct file_result *)a)->path, ((const struct file_result *)b)->path);
+	const struct entry_result *a = pa, *b = pb;
+	int c = strcmp(a->r.path, b->r.path);
+
+	return c ? c : a->nth < b->nth ? -1 : a->nth > b->nth;
 }
 
 /* Drops one reference; the last one puts the archive and its sorted entries. */
@@ -140,6 +154,7 @@ static void group_done(struct group *g)
 {
 	struct file_result *all;
 	unsigned left;
+	size_t i;
 
 	pthread_mutex_lock(&g->mu);
 	left = --g->pending;
@@ -150,7 +165,8 @@ static void group_done(struct group *g)
 	result_move(&all[0], &g->top);
 	if (g->n) {
 		qsort(g->v, g->n, sizeof(*g->v), by_path);
-		memcpy(all + 1, g->v, g->n * sizeof(*g->v));
+		for (i = 0; i < g->n; i++)
+			all[i + 1] = g->v[i].r;
 	}
 	order_put(g->pl->order, g->seq, all, g->n + 1);
 	free(all);
@@ -205,6 +221,7 @@ static void entry_job(struct arc_ctx *c, struct arc_entry *ent)
 
 	j->kind = JOB_ENTRY;
 	j->g = c->g;
+	j->nth = c->g->nth++;
 	j->path = xstrdup(ent->path);
 	j->data = ent->data;
 	ent->data = NULL;
@@ -264,7 +281,7 @@ static int on_entry(void *ctx, struct arc_entry *ent)
 	}
 	if (ent->error && (ent->kind == ARC_ARCHIVE_END || ent->kind == ARC_ERROR))
 		result_set_error(&r, FS_FAILED, "%s", ent->error);
-	group_add(c->g, &r);
+	group_add(c->g, &r, c->g->nth++);
 	return 0;
 }
 
@@ -338,7 +355,7 @@ static void run_entry(struct worker *w, struct job *j)
 	analyze(w, &r, j->data, j->len);
 	if (j->note)
 		result_set_error(&r, FS_SKIPPED, "%s", j->note);
-	group_add(j->g, &r);
+	group_add(j->g, &r, j->nth);
 	group_done(j->g);
 }
 
