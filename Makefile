@@ -4,7 +4,7 @@
 #
 #   make            build ./petal
 #   make run        install deps, build, scan this repository, print the summary
-#   make test       install deps, build, run every test (unit, CLI, ASan+UBSan, TSan)
+#   make test       install deps, build, run every test (unit, CLI, lint, ASan+UBSan, TSan, fuzz)
 #   make sanitize   ASan+UBSan build running the whole suite (build/asan)
 #   make tsan       ThreadSanitizer build running the whole suite (build/tsan)
 #   make lint       cppcheck and clang-tidy over petal's own sources
@@ -170,7 +170,7 @@ $(BUILD)/fuzz/%_replay: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(BUILD)/libpeta
 check-tests: $(TEST_BINS) $(REPLAY_BINS) $(BUILD)/petal
 	sh tests/run.sh $(BUILD) $(TEST_BINS)
 
-# The README's test command.  Runs the plain suite, then the same suite under
+# The README's test command.  Runs the plain suite, the linters, then the same suite under
 # ASan+UBSan and under TSan, then each fuzzer for FUZZ_SECONDS.
 test: deps
 	$(MAKE) check-tests
@@ -211,7 +211,7 @@ lint: $(BUILD)/gen/lic_table.h
 
 # libFuzzer builds (clang), in build/fuzz.  fuzz-smoke runs each harness for
 # FUZZ_SECONDS from its seeds; `make fuzz FUZZ_SECONDS=600` for a real session.
-FUZZ_SECONDS ?= 15
+FUZZ_SECONDS ?= 30
 fuzz:
 	$(MAKE) BUILD=build/fuzz CC=clang CFLAGS="-O1 -g" \
 		SAN="-fsanitize=fuzzer-no-link,address,undefined" fuzz-bins
