@@ -398,7 +398,23 @@ struct reader {
 	int hashing;
 	struct hash_ctx hash;
 	la_ssize_t err;   /* the failing archive_read_data return, or 0 */
+	size_t oom;       /* bytes that could not be allocated, or 0 */
 };
+
+/* The kept bytes grow with the entry (up to --max-file-size): when memory
+ * runs out, this entry fails with the reason and the walk goes on. */
+static int grow(struct reader *rd, size_t cap)
+{
+	unsigned char *p = realloc(rd->p, cap + 1);
+
+	if (!p) {
+		rd->oom = cap + 1;
+		return -1;
+	}
+	rd->p = p;
+	rd->cap = cap;
+	return 0;
+}
 
 /* Reads until `want` bytes are kept (or EOF); past `keep` bytes, data is
  * only counted and hashed.  Returns 0, or -1 (rd->err set, or a limit). */
@@ -411,11 +427,10 @@ static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t k
 
 		if (room) {
 			size_t need = rd->len + (room < ARC_BLOCK ? room : ARC_BLOCK);
+			size_t twice = rd->cap * 2 < keep ? rd->cap * 2 : keep; /* need <= keep */
 
-			if (need > rd->cap) {
-				rd->cap = need > rd->cap * 2 ? need : rd->cap * 2;
-				rd->p = xrealloc(rd->p, rd->cap + 1);
-			}
+			if (need > rd->cap && grow(rd, need > twice ? need : twice) < 0)
+				return -1;
 			dst = rd->p + rd->len;
 		}
 		n = archive_read_data(l->a, dst, room && room < ARC_BLOCK ? room : ARC_BLOCK);
@@ -538,6 +553,19 @@ static int data_error(struct level *l, int fatal)
 	return fatal ? -1 : 0;
 }
 
+static int oom_error(struct level *l, size_t n)
+{
+	struct arc_entry ent = { ARC_ERROR, l->path.data, NULL, 0, 0, 0, NULL, NULL, l->depth,
+				 0, { 0 }, { 0 } };
+	char msg[128];
+
+	snprintf(msg, sizeof(msg), "out of memory holding %zu bytes of this entry (a lower "
+		 "--max-file-size holds less)", n);
+	ent.error = msg;
+	emit(l->w, &ent);
+	return l->w->stop ? -1 : 0;
+}
+
 static int is_7z(const unsigned char *b, size_t n)
 {
 	return n >= 6 && !memcmp(b, "7z\xbc\xaf\x27\x1c", 6);
@@ -577,7 +605,7 @@ static int do_file(struct level *l)
 {
 	const struct arc_opts *o = l->w->o;
 	size_t keep = (size_t)o->lim.max_entry_bytes, head = keep > FTYPE_HEAD ? keep : FTYPE_HEAD;
-	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0 };
+	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0, 0 };
 	struct arc_entry ent = { ARC_FILE, l->path.data, NULL, 0, 0, 0, NULL, l->note, l->depth,
 				 0, { 0 }, { 0 } };
 	char note[128];
@@ -590,7 +618,7 @@ static int do_file(struct level *l)
 	    (r = try_nested(l, &rd, head, note, sizeof(note))) < 0 ||
 	    (r == 0 && read_upto(l, &rd, UINT64_MAX, head) < 0)) {
 		reader_release(&rd);
-		return data_error(l, rd.err == ARCHIVE_FATAL);
+		return rd.oom ? oom_error(l, rd.oom) : data_error(l, rd.err == ARCHIVE_FATAL);
 	}
 	if (r == 1) {
 		reader_release(&rd);

@@ -40,16 +40,27 @@ int readf_open(struct readf *rf, const char *path, int hash, struct perr *e)
 	return 0;
 }
 
-static void keep(struct readf *rf, size_t need)
+/* Grows the kept bytes' buffer.  This is the one allocation that grows
+ * with the file (up to --max-file-size): when memory runs out, this file
+ * fails with the reason and the scan goes on, where xrealloc would end it. */
+static int keep(struct readf *rf, size_t need, size_t max, struct perr *e)
 {
 	size_t n = rf->cap_alloc ? rf->cap_alloc : (size_t)64 * 1024;
+	unsigned char *p;
 
 	if (need <= rf->cap_alloc)
-		return;
+		return 0;
 	while (n < need)
 		n *= 2;
-	rf->data = xrealloc(rf->data, n);
+	if (n > max && max >= need)
+		n = max; /* doubling past cap + 1 bytes would never be used */
+	p = realloc(rf->data, n);
+	if (!p)
+		return perr_set(e, PERR_FILE, "out of memory holding %zu bytes of this file "
+				"(a lower --max-file-size holds less)", n);
+	rf->data = p;
 	rf->cap_alloc = n;
+	return 0;
 }
 
 /* Reads one chunk: into data while under cap, else into a scratch area
@@ -61,7 +72,9 @@ static int read_chunk(struct readf *rf, size_t cap, struct perr *e)
 	unsigned char *dst;
 	ssize_t got;
 
-	keep(rf, rf->len + want + 1);
+	/* at most cap kept, then a chunk of scratch and the NUL */
+	if (keep(rf, rf->len + want + 1, cap + READF_CHUNK + 1, e) < 0)
+		return -1;
 	dst = rf->data + (room ? rf->len : rf->len + 1);
 	do
 		got = read(rf->fd, dst, want);
