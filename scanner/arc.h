@@ -7,7 +7,9 @@
  * announced as ARC_ARCHIVE and then walked in turn, streamed straight from
  * its parent (never buffered whole), up to limits->max_depth levels below
  * the top.  A single compressed file (foo.txt.gz) is read through
- * libarchive's raw format as one entry named by its stem (foo.txt).
+ * libarchive's raw format as one entry named by its stem (foo.txt), also
+ * when its data starts with zeros (which tar would take for an empty
+ * archive).
  *
  * Paths: the top archive's display path, then "!/" and the entry name for
  * each level: "outer.tar.xz!/dir/inner.zip!/file".  Entry names are
@@ -26,8 +28,10 @@
  * a message naming the limit and the entry; a corrupt archive (a fatal
  * read error, or a damaged header libarchive would skip over) returns -1
  * with PERR_FILE.  Entries already handed out stay valid results.  One
- * entry whose data cannot be read is ARC_ERROR and the walk goes on; a
- * corrupt nested archive ends with the reason in its ARC_ARCHIVE_END.
+ * entry whose data cannot be read, or whose kept bytes cannot be
+ * allocated ("out of memory holding N bytes"), is ARC_ERROR and the walk
+ * goes on; a corrupt nested archive ends with the reason in its
+ * ARC_ARCHIVE_END.
  *
  *   arc_limits_default(&lim)
  *   arc_walk(&src, display, &opts, fn, ctx, &stats, e)
