@@ -12,7 +12,7 @@ entries=100000
 [ -z "$PETAL_SANITIZED" ] || entries=10000
 token=$$-$(date +%s)
 mkdir work && cd work
-python3 "$SRC/tests/cli/hostile_archives.py" $entries "$token"
+python3 "$SRC/tests/cli/hostile_archives.py" $entries "$token" || fail "making the archives failed ($?)"
 before=$(cd "$T" && find . | sort)
 
 # Bombs with the default limits: the ratio trips after 64 MiB, the next

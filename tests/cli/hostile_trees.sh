@@ -14,7 +14,7 @@ truncate -s 4G tree/sparse.bin
 mkfifo tree/fifo
 dev=0
 mknod tree/null c 1 3 2>/dev/null && dev=1
-python3 - "$files" <<'PY'
+python3 - "$files" <<'PY' || fail "making the tree failed"
 import os, socket, sys
 s = socket.socket(socket.AF_UNIX)
 s.bind("tree/sock")  # left bound: a live socket in the tree
