@@ -738,6 +738,25 @@ static locale_t utf8_locale(void)
 	return newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 }
 
+struct arc_locale {
+	locale_t loc; /* or 0: the process's own is UTF-8 already */
+};
+
+struct arc_locale *arc_locale_new(void)
+{
+	struct arc_locale *l = xcalloc(1, sizeof(*l));
+
+	l->loc = utf8_locale();
+	return l;
+}
+
+void arc_locale_free(struct arc_locale *l)
+{
+	if (l && l->loc)
+		freelocale(l->loc);
+	free(l);
+}
+
 int arc_walk(const struct arc_src *src, const char *display, const struct arc_opts *opts,
 	     arc_emit_fn fn, void *ctx, struct arc_stats *stats, struct perr *e)
 {
@@ -747,7 +766,7 @@ int arc_walk(const struct arc_src *src, const char *display, const struct arc_op
 
 	memset(stats, 0, sizeof(*stats));
 	perr_clear(e);
-	w.loc = utf8_locale();
+	w.loc = opts->loc ? opts->loc->loc : utf8_locale();
 	top->w = &w;
 	top->depth = 1;
 	top->prefix = display;
@@ -765,7 +784,7 @@ int arc_walk(const struct arc_src *src, const char *display, const struct arc_op
 	buf_release(&top->path);
 	buf_release(&top->target);
 	free(top);
-	if (w.loc)
+	if (w.loc && !opts->loc)
 		freelocale(w.loc);
 	return w.fn_rc ? w.fn_rc : rc;
 }

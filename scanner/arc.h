@@ -34,6 +34,7 @@
  * ARC_ARCHIVE_END.
  *
  *   arc_limits_default(&lim)
+ *   loc = arc_locale_new()              optional, shared by the walks
  *   arc_walk(&src, display, &opts, fn, ctx, &stats, e)
  *
  * Threads: arc_walk uses only its arguments; several may run at once. */
@@ -54,9 +55,20 @@ struct arc_limits {
 				    * are out: --max-ratio (1000) */
 };
 
+/* The UTF-8 locale entry names are read under, made once for many walks:
+ * arc_locale_new() before the threads that walk start, arc_locale_free()
+ * after they end.  glibc loads and frees locale data under a lock that
+ * ThreadSanitizer cannot see, so a locale made and freed per walk in
+ * each thread is reported as a race (and costs a newlocale per archive).
+ * NULL in arc_opts: the walk makes and frees its own. */
+struct arc_locale;
+struct arc_locale *arc_locale_new(void);
+void arc_locale_free(struct arc_locale *l);
+
 struct arc_opts {
 	struct arc_limits lim;
 	int hash; /* compute SHA-1 and SHA-256 of every entry and of the source */
+	const struct arc_locale *loc; /* shared, or NULL (see arc_locale_new) */
 };
 
 enum arc_kind {

@@ -40,6 +40,7 @@ struct pipeline {
 	order_sink sink;
 	void *sink_ctx;
 	atomic_uint_fast64_t files, bytes;
+	struct arc_locale *loc; /* one for every archive walk (see arc.h) */
 };
 
 /* One entry's result and its place in the archive walk: entries sorted by
@@ -289,7 +290,7 @@ static int on_entry(void *ctx, struct arc_entry *ent)
 static void run_archive(struct worker *w, struct file_result *r, uint64_t seq)
 {
 	const struct pipeline_opts *o = w->pl->o;
-	struct arc_opts ao = { o->lim, o->checksums };
+	struct arc_opts ao = { o->lim, o->checksums, w->pl->loc };
 	struct arc_ctx c = { w, group_new(w->pl, seq) };
 	struct arc_src src = { w->rf.fd, NULL, 0 };
 	struct arc_stats st;
@@ -501,7 +502,7 @@ int pipeline_run(const char *const *roots, size_t nroots, const struct pipeline_
 		 order_sink sink, void *ctx, const struct pipeline_progress *prog,
 		 struct perr *e)
 {
-	struct pipeline pl = { o, NULL, NULL, sink, ctx, 0, 0 };
+	struct pipeline pl = { o, NULL, NULL, sink, ctx, 0, 0, NULL };
 	struct walk_ctx c = { &pl, prog, { 0, 0 }, { 0, 0 }, 0 };
 	unsigned every = prog && prog->every_ms ? prog->every_ms : 250;
 	int rc;
@@ -509,8 +510,10 @@ int pipeline_run(const char *const *roots, size_t nroots, const struct pipeline_
 	clock_gettime(CLOCK_MONOTONIC, &c.start);
 	c.last = c.start;
 	pl.order = order_new(count_sink, &pl);
+	pl.loc = arc_locale_new(); /* before the workers, freed after them */
 	pl.pool = pool_new(o->jobs ? o->jobs : 1, QUEUE_JOBS, QUEUE_BYTES, &worker_ops, &pl, e);
 	if (!pl.pool) {
+		arc_locale_free(pl.loc);
 		order_free(pl.order);
 		return -1;
 	}
@@ -518,6 +521,7 @@ int pipeline_run(const char *const *roots, size_t nroots, const struct pipeline_
 	while (!order_wait(pl.order, every))
 		progress(&c, 1);
 	pool_free(pl.pool);
+	arc_locale_free(pl.loc);
 	rc = order_failed(pl.order);
 	order_free(pl.order);
 	return rc;

@@ -169,7 +169,7 @@ static char *walk_seen(const struct buf *b, const char *name, const struct arc_l
 		       int *rc, struct perr *e, struct seen *s, struct arc_stats *stp)
 {
 	struct arc_src src = { -1, (const unsigned char *)b->data, b->len };
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 
 	arc_limits_default(&o.lim);
@@ -248,7 +248,7 @@ static char *list_tree(const char *dir)
 static char *walk_fd_in_scratch(const struct buf *outer, struct arc_stats *st, struct seen *s)
 {
 	char *dir = tmpdir_enter("arc"), *after, want[256];
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct perr e;
 	struct stat sh0, sh1;
 	int fd, shadow = stat("/etc/shadow", &sh0) == 0;
@@ -532,7 +532,7 @@ static void test_hash_and_truncation(void **state)
 {
 	struct member m[3];
 	struct buf zip;
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 	struct arc_entry got;
 	struct perr e;
@@ -805,7 +805,7 @@ static void test_past_keep(void **state)
 	struct buf tgz, zip;
 	struct seen s = { BUF_INIT, { NULL }, 0, 0, 0, "t.tar.gz!/big.txt", { 0 }, 0 };
 	struct arc_limits lim;
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 	struct perr e;
 	size_t i;
@@ -862,7 +862,7 @@ static int stop_at_file(void *ctx, struct arc_entry *ent)
 static void test_callback_stops(void **state)
 {
 	struct buf top = three_levels();
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 	struct perr e;
 	int ends = 0;
