@@ -848,6 +848,45 @@ static void test_past_keep(void **state)
 	free(text);
 }
 
+/* The expansion ratio divides by the source's bytes counted once: a zip
+ * read from a file is read at its central directory, then again from each
+ * entry, and in_bytes stays the file's size (it was the sum of the reads,
+ * which halved the ratio a zip bomb is caught at). */
+static void test_zip_in_bytes(void **state)
+{
+	static char data[300 * 1000];
+	struct member m[] = { { "a.txt", data, sizeof(data), NULL, 0 },
+			      { "b.txt", data, sizeof(data), NULL, 0 },
+			      { "c.txt", data, sizeof(data), NULL, 0 } };
+	struct buf zip;
+	struct seen s = { BUF_INIT, { NULL }, 0, 0, 0, NULL, { 0 }, 0 };
+	struct arc_opts o = { .loc = NULL };
+	struct arc_stats st;
+	struct perr e;
+	char *dir, *log;
+	size_t i;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < sizeof(data); i++) /* barely compressible */
+		data[i] = (char)((i * 2654435761u) >> 7);
+	zip = pack(ZIP, NONE, m, 3);
+	dir = tmpdir_enter("arc");
+	tmpdir_put("z.zip", zip.data, zip.len);
+	fd = open("z.zip", O_RDONLY);
+	assert_true(fd >= 0);
+	arc_limits_default(&o.lim);
+	assert_int_equal(arc_walk(&(struct arc_src){ fd, NULL, 0 }, "z.zip", &o, record, &s, &st,
+				  &e), 0);
+	close(fd);
+	tmpdir_remove(dir);
+	log = buf_take(&s.log);
+	assert_int_equal(st.entries, 3);
+	assert_int_equal(st.in_bytes, zip.len);
+	free(log);
+	buf_release(&zip);
+}
+
 static int stop_at_file(void *ctx, struct arc_entry *ent)
 {
 	int *ends = ctx;
@@ -895,6 +934,7 @@ int main(void)
 		cmocka_unit_test(test_links_and_specials),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_past_keep),
+		cmocka_unit_test(test_zip_in_bytes),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
