@@ -19,7 +19,7 @@ static int take_some(void *ctx, struct arc_entry *ent)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arc_src src = { -1, data, size };
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 	struct perr e;
 	size_t n = 0;

@@ -422,7 +422,8 @@ int main(int argc, char **argv)
 	read_exceptions(&t, argv[2], "deprecated.json", 1);
 	read_deprecated(&t, argv[3]);
 	check(&t);
-	qsort(t.v, t.n, sizeof(*t.v), ent_cmp);
+	if (t.n) /* qsort wants a non-null array */
+		qsort(t.v, t.n, sizeof(*t.v), ent_cmp);
 	snprintf(version, sizeof(version), "%s %s", argv[4], argv[5]);
 	write_h(argv[6]);
 	write_c(&t, argv[6], version);

@@ -327,7 +327,8 @@ static struct post *kgrams(const struct text *v, size_t n, size_t *count)
 		}
 		lic++;
 	}
-	qsort(p, np, sizeof(*p), post_cmp); /* by hash = by bucket, then hash */
+	if (np) /* p is NULL without texts: qsort wants a non-null array */
+		qsort(p, np, sizeof(*p), post_cmp); /* by hash = by bucket, then hash */
 	*count = np;
 	return p;
 }

@@ -29,7 +29,7 @@
 #define MAX_HITS (4u << 20)
 #define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
 #define WINDOW 768       /* bytes either side of a keyword that are matched */
-#define WINDOW_WIDE (48 * 1024) /* the same, where the narrow windows found something */
+#define WINDOW_WIDE ((size_t)48 * 1024) /* the same, where the narrow windows found something */
 
 struct hit {
 	uint32_t i;   /* file word */

@@ -106,7 +106,7 @@ static int is_space(char c)
 
 static char lower(char c)
 {
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 }
 
 /* ASCII only: strncasecmp would depend on the locale and stop at NUL. */

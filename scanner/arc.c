@@ -34,8 +34,10 @@
 #include "hash.h"
 #include "text.h"
 
-#define ARC_BLOCK (128 * 1024)
+#define ARC_BLOCK ((size_t)128 * 1024)
 #define ARC_RATIO_FLOOR (64ull << 20) /* expanded bytes before the ratio is checked */
+
+enum { RAW_NO, RAW_TOO, RAW_ONLY }; /* see level_open */
 
 struct walker {
 	const struct arc_src *src;
@@ -76,7 +78,8 @@ struct level {
 	int hard;                 /* it is a hard link */
 	const char *note;         /* why its name was unreadable, or NULL */
 	char notebuf[224];
-	unsigned char block[ARC_BLOCK];
+	unsigned char block[ARC_BLOCK];   /* the source's bytes (src_read, nested_read) */
+	unsigned char scratch[ARC_BLOCK]; /* an entry's bytes past what is kept */
 };
 
 void arc_limits_default(struct arc_limits *lim)
@@ -119,9 +122,12 @@ static la_ssize_t src_read(struct archive *a, void *data, const void **buf)
 		archive_set_error(a, errno, "read error: %s", strerror(errno));
 		return -1;
 	}
+	/* the furthest offset read: a seeking format (zip reads its central
+	 * directory, then seeks back to each entry) reads bytes again, and
+	 * counting them twice would halve the expansion ratio */
+	if (!l->parent && l->pos + (uint64_t)n > l->w->st->in_bytes)
+		l->w->st->in_bytes = l->pos + (uint64_t)n;
 	level_feed(l, *buf, (size_t)n);
-	if (!l->parent)
-		l->w->st->in_bytes += (uint64_t)n;
 	return n;
 }
 
@@ -226,11 +232,8 @@ static la_ssize_t nested_read(struct archive *a, void *data, const void **buf)
 	return n;
 }
 
-static struct archive *level_open(struct level *l, int raw)
+static void support_formats(struct archive *a, int raw)
 {
-	struct archive *a = archive_read_new();
-
-	archive_read_support_filter_all(a);
 	archive_read_support_format_7zip(a);
 	archive_read_support_format_ar(a);
 	archive_read_support_format_cab(a);
@@ -245,6 +248,19 @@ static struct archive *level_open(struct level *l, int raw)
 	archive_read_support_format_zip(a);
 	if (raw)
 		archive_read_support_format_raw(a);
+}
+
+/* raw: RAW_NO (archives only), RAW_TOO (archives, or a bare compressed
+ * file), RAW_ONLY (a bare compressed file; see raw_mode). */
+static struct archive *level_open(struct level *l, int raw)
+{
+	struct archive *a = archive_read_new();
+
+	archive_read_support_filter_all(a);
+	if (raw == RAW_ONLY)
+		archive_read_support_format_raw(a);
+	else
+		support_formats(a, raw);
 	archive_read_set_callback_data(a, l);
 	if (l->kind == SRC_PARENT) {
 		archive_read_set_read_callback(a, nested_read);
@@ -253,6 +269,37 @@ static struct archive *level_open(struct level *l, int raw)
 		archive_read_set_seek_callback(a, src_seek);
 	}
 	return a;
+}
+
+
+/* How a stream whose head is [p, p+n) is opened.  A bare compressed file
+ * whose data starts with a zero block would be taken by the tar reader
+ * for an empty archive (its end marker) and the rest never read: a
+ * compression bomb of zeros, or any file of zeros, would vanish from the
+ * output.  Such a stream is read as the one file it is (RAW_ONLY), so it
+ * is listed and the limits apply to it. */
+static int raw_mode(const unsigned char *p, size_t n)
+{
+	struct archive *a;
+	struct archive_entry *ae;
+	unsigned char blk[512];
+	la_ssize_t r;
+	size_t got = 0, i;
+
+	if (ftype_archive(p, n) != FTYPE_COMPRESSED)
+		return RAW_NO;
+	a = archive_read_new();
+	archive_read_support_filter_all(a);
+	archive_read_support_format_raw(a);
+	if (archive_read_open_memory(a, p, n) == ARCHIVE_OK &&
+	    archive_read_next_header(a, &ae) == ARCHIVE_OK)
+		while (got < sizeof(blk) &&
+		       (r = archive_read_data(a, blk + got, sizeof(blk) - got)) > 0)
+			got += (size_t)r;
+	archive_read_free(a);
+	for (i = 0; i < got && !blk[i]; i++)
+		;
+	return got == sizeof(blk) && i == got ? RAW_ONLY : RAW_TOO;
 }
 
 /* The name a raw (bare compressed) stream gets: its archive's base name
@@ -355,6 +402,7 @@ struct reader {
 	struct hash_ctx hash;
 	la_ssize_t err;   /* the failing archive_read_data return, or 0 */
 	int deferred;     /* kept bytes p[0..len) not hashed yet */
+	size_t oom;       /* bytes that could not be allocated, or 0 */
 };
 
 /* Starts the deferred hashes with the kept bytes. */
@@ -367,22 +415,36 @@ static void catch_up(struct reader *rd)
 	}
 }
 
+/* The kept bytes grow with the entry (up to --max-file-size): when memory
+ * runs out, this entry fails with the reason and the walk goes on. */
+static int grow(struct reader *rd, size_t cap)
+{
+	unsigned char *p = realloc(rd->p, cap + 1);
+
+	if (!p) {
+		rd->oom = cap + 1;
+		return -1;
+	}
+	rd->p = p;
+	rd->cap = cap;
+	return 0;
+}
+
 /* Reads until `want` bytes are kept (or EOF); past `keep` bytes, data is
  * only counted and hashed.  Returns 0, or -1 (rd->err set, or a limit). */
 static int read_upto(struct level *l, struct reader *rd, uint64_t want, size_t keep)
 {
 	while (!rd->eof && (want == UINT64_MAX || rd->len < want)) {
 		size_t room = rd->len < keep ? keep - rd->len : 0;
-		unsigned char *dst = l->block;
+		unsigned char *dst = l->scratch; /* never block: the decoder reads it */
 		la_ssize_t n;
 
 		if (room) {
 			size_t need = rd->len + (room < ARC_BLOCK ? room : ARC_BLOCK);
+			size_t twice = rd->cap * 2 < keep ? rd->cap * 2 : keep; /* need <= keep */
 
-			if (need > rd->cap) {
-				rd->cap = need > rd->cap * 2 ? need : rd->cap * 2;
-				rd->p = xrealloc(rd->p, rd->cap + 1);
-			}
+			if (need > rd->cap && grow(rd, need > twice ? need : twice) < 0)
+				return -1;
 			dst = rd->p + rd->len;
 		}
 		n = archive_read_data(l->a, dst, room && room < ARC_BLOCK ? room : ARC_BLOCK);
@@ -507,6 +569,19 @@ static int data_error(struct level *l, int fatal)
 	return fatal ? -1 : 0;
 }
 
+static int oom_error(struct level *l, size_t n)
+{
+	struct arc_entry ent = { ARC_ERROR, l->path.data, NULL, 0, 0, 0, NULL, NULL, l->depth,
+				 0, { 0 }, { 0 }, 0 };
+	char msg[128];
+
+	snprintf(msg, sizeof(msg), "out of memory holding %zu bytes of this entry (a lower "
+		 "--max-file-size holds less)", n);
+	ent.error = msg;
+	emit(l->w, &ent);
+	return l->w->stop ? -1 : 0;
+}
+
 static int is_7z(const unsigned char *b, size_t n)
 {
 	return n >= 6 && !memcmp(b, "7z\xbc\xaf\x27\x1c", 6);
@@ -527,7 +602,7 @@ static int try_nested(struct level *l, struct reader *rd, size_t keep, char *not
 		return 0;
 	}
 	if (!is_7z(rd->p, rd->len)) {
-		nested(l, rd, kind == FTYPE_COMPRESSED, 0);
+		nested(l, rd, raw_mode(rd->p, rd->len), 0);
 		return 1;
 	}
 	if (read_upto(l, rd, UINT64_MAX, keep) < 0)
@@ -546,7 +621,8 @@ static int do_file(struct level *l)
 {
 	const struct arc_opts *o = l->w->o;
 	size_t keep = (size_t)o->lim.max_entry_bytes, head = keep > FTYPE_HEAD ? keep : FTYPE_HEAD;
-	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0, o->hash && o->defer_hash };
+	struct reader rd = { NULL, 0, 0, 0, 0, o->hash, { NULL, NULL }, 0,
+			     o->hash && o->defer_hash, 0 };
 	struct arc_entry ent = { ARC_FILE, l->path.data, NULL, 0, 0, 0, NULL, l->note, l->depth,
 				 0, { 0 }, { 0 }, 0 };
 	char note[128];
@@ -559,7 +635,7 @@ static int do_file(struct level *l)
 	    (r = try_nested(l, &rd, head, note, sizeof(note))) < 0 ||
 	    (r == 0 && read_upto(l, &rd, UINT64_MAX, head) < 0)) {
 		reader_release(&rd);
-		return data_error(l, rd.err == ARCHIVE_FATAL);
+		return rd.oom ? oom_error(l, rd.oom) : data_error(l, rd.err == ARCHIVE_FATAL);
 	}
 	if (r == 1) {
 		reader_release(&rd);
@@ -661,15 +737,15 @@ static void finish_top_hash(struct level *l)
 }
 
 /* A bare compressed stream may hold a single file: then raw is allowed. */
-static int top_is_compressed(const struct arc_src *src)
+static int top_raw_mode(const struct arc_src *src)
 {
 	unsigned char head[FTYPE_HEAD];
 	ssize_t n;
 
 	if (src->mem)
-		return ftype_archive(src->mem, src->memlen) == FTYPE_COMPRESSED;
+		return raw_mode(src->mem, src->memlen < FTYPE_HEAD ? src->memlen : FTYPE_HEAD);
 	n = pread(src->fd, head, sizeof(head), 0);
-	return n > 0 && ftype_archive(head, (size_t)n) == FTYPE_COMPRESSED;
+	return n > 0 ? raw_mode(head, (size_t)n) : RAW_NO;
 }
 
 /* The locale headers are read under: UTF-8, unless this thread's already is. */
@@ -682,6 +758,25 @@ static locale_t utf8_locale(void)
 	return newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 }
 
+struct arc_locale {
+	locale_t loc; /* or 0: the process's own is UTF-8 already */
+};
+
+struct arc_locale *arc_locale_new(void)
+{
+	struct arc_locale *l = xcalloc(1, sizeof(*l));
+
+	l->loc = utf8_locale();
+	return l;
+}
+
+void arc_locale_free(struct arc_locale *l)
+{
+	if (l && l->loc)
+		freelocale(l->loc);
+	free(l);
+}
+
 int arc_walk(const struct arc_src *src, const char *display, const struct arc_opts *opts,
 	     arc_emit_fn fn, void *ctx, struct arc_stats *stats, struct perr *e)
 {
@@ -691,7 +786,7 @@ int arc_walk(const struct arc_src *src, const char *display, const struct arc_op
 
 	memset(stats, 0, sizeof(*stats));
 	perr_clear(e);
-	w.loc = utf8_locale();
+	w.loc = opts->loc ? opts->loc->loc : utf8_locale();
 	top->w = &w;
 	top->depth = 1;
 	top->prefix = display;
@@ -701,7 +796,7 @@ int arc_walk(const struct arc_src *src, const char *display, const struct arc_op
 	top->hashing = opts->hash;
 	if (top->hashing)
 		hash_init(&top->hash);
-	rc = walk_level(top, top_is_compressed(src), e);
+	rc = walk_level(top, top_raw_mode(src), e);
 	if (top->hashing && !w.stop && rc == 0)
 		finish_top_hash(top);
 	else if (top->hashing)
@@ -709,7 +804,7 @@ int arc_walk(const struct arc_src *src, const char *display, const struct arc_op
 	buf_release(&top->path);
 	buf_release(&top->target);
 	free(top);
-	if (w.loc)
+	if (w.loc && !opts->loc)
 		freelocale(w.loc);
 	return w.fn_rc ? w.fn_rc : rc;
 }

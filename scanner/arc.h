@@ -7,7 +7,9 @@
  * announced as ARC_ARCHIVE and then walked in turn, streamed straight from
  * its parent (never buffered whole), up to limits->max_depth levels below
  * the top.  A single compressed file (foo.txt.gz) is read through
- * libarchive's raw format as one entry named by its stem (foo.txt).
+ * libarchive's raw format as one entry named by its stem (foo.txt), also
+ * when its data starts with zeros (which tar would take for an empty
+ * archive).
  *
  * Paths: the top archive's display path, then "!/" and the entry name for
  * each level: "outer.tar.xz!/dir/inner.zip!/file".  Entry names are
@@ -26,10 +28,13 @@
  * a message naming the limit and the entry; a corrupt archive (a fatal
  * read error, or a damaged header libarchive would skip over) returns -1
  * with PERR_FILE.  Entries already handed out stay valid results.  One
- * entry whose data cannot be read is ARC_ERROR and the walk goes on; a
- * corrupt nested archive ends with the reason in its ARC_ARCHIVE_END.
+ * entry whose data cannot be read, or whose kept bytes cannot be
+ * allocated ("out of memory holding N bytes"), is ARC_ERROR and the walk
+ * goes on; a corrupt nested archive ends with the reason in its
+ * ARC_ARCHIVE_END.
  *
  *   arc_limits_default(&lim)
+ *   loc = arc_locale_new()              optional, shared by the walks
  *   arc_walk(&src, display, &opts, fn, ctx, &stats, e)
  *
  * Threads: arc_walk uses only its arguments; several may run at once. */
@@ -50,12 +55,23 @@ struct arc_limits {
 				    * are out: --max-ratio (1000) */
 };
 
+/* The UTF-8 locale entry names are read under, made once for many walks:
+ * arc_locale_new() before the threads that walk start, arc_locale_free()
+ * after they end.  glibc loads and frees locale data under a lock that
+ * ThreadSanitizer cannot see, so a locale made and freed per walk in
+ * each thread is reported as a race (and costs a newlocale per archive).
+ * NULL in arc_opts: the walk makes and frees its own. */
+struct arc_locale;
+struct arc_locale *arc_locale_new(void);
+void arc_locale_free(struct arc_locale *l);
+
 struct arc_opts {
 	struct arc_limits lim;
 	int hash; /* compute SHA-1 and SHA-256 of every entry and of the source */
 	int defer_hash; /* with hash: an ARC_FILE whose data is the whole entry is
 			 * handed over unhashed (hash_pending), so the callback can
 			 * hash it on another thread than the one decompressing */
+	const struct arc_locale *loc; /* shared, or NULL (see arc_locale_new) */
 };
 
 enum arc_kind {
@@ -103,7 +119,8 @@ struct arc_src {
 };
 
 struct arc_stats {
-	uint64_t in_bytes;   /* compressed bytes read from the source */
+	uint64_t in_bytes;   /* compressed bytes read from the source: the furthest
+			      * offset, so bytes read again after a seek count once */
 	uint64_t out_bytes;  /* bytes expanded, all levels (a nested archive's own
 			      * bytes, then its entries') */
 	uint64_t entries;    /* entries reported, all levels (ends not counted) */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_explain.c -- `petal explain FILE...`: each license text found, with
  * its span and coverage, and the words that differ from the reference. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,20 @@ static int explain_file(const char *path, struct match_ctx *m, const struct matc
 	return 0;
 }
 
+/* 1..100, the whole argument: "9x" is a usage error, not 9. */
+static int parse_coverage(const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > 100)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
 int cmd_explain(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -116,7 +131,7 @@ int cmd_explain(int argc, char **argv)
 			fputs(explain_usage, stdout);
 			return EXIT_DONE;
 		}
-		if (c != 'c' || (o.min_coverage = atoi(optarg)) < 1 || o.min_coverage > 100) {
+		if (c != 'c' || parse_coverage(optarg, &o.min_coverage) < 0) {
 			fputs(explain_usage, stderr);
 			return EXIT_USAGE;
 		}

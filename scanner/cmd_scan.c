@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "pipeline.h"
 #include "report.h"
@@ -29,6 +31,7 @@ struct scan_run {
 	struct report *rp;
 	uint64_t failures;
 	int progress_shown;
+	int write_errno; /* the report could not be written: why (0: it could) */
 };
 
 static const char scan_usage[] =
@@ -156,9 +159,7 @@ static int parse_opt(int c, struct scan_args *a)
 		a->po.checksums = 1;
 		return 0;
 	case OPT_EXCLUDE:
-		a->excludes = realloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
-		if (!a->excludes)
-			return -1;
+		a->excludes = xrealloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
 		a->excludes[a->nexcludes++] = optarg;
 		return 0;
 	case OPT_FOLLOW:
@@ -229,24 +230,45 @@ static int scan_sink(void *ctx, const struct file_result *r)
 	if (r->status == FS_FAILED && run->failures++ < SHOW_FAILURES)
 		fprintf(stderr, "%spetal: %s: %s\n", run->progress_shown ? "\r\033[K" : "",
 			r->path, r->error ? r->error : "failed");
-	return report_file(run->rp, r);
+	if (report_file(run->rp, r) < 0) {
+		run->write_errno = errno ? errno : EIO;
+		return -1; /* stops the scan: nothing more can be reported */
+	}
+	return 0;
 }
 
-static int finish(struct scan_run *run, FILE *out, const char *out_path, int rc)
+/* Closes the report (not stdout).  When it could not be written, err or
+ * the close says why (a full disk, /dev/full, EIO): the reason goes to
+ * stderr and a cut report never stays behind looking whole -- a regular
+ * file given with -o is removed.  Returns 0, or -1 after the message. */
+static int end_output(FILE *out, const char *out_path, int err)
+{
+	struct stat st;
+	int regular = out != stdout && fstat(fileno(out), &st) == 0 && S_ISREG(st.st_mode);
+	int removed = 0;
+
+	if (out != stdout && fclose(out) != 0 && !err)
+		err = errno ? errno : EIO;
+	if (!err)
+		return 0;
+	if (regular && out_path)
+		removed = unlink(out_path) == 0;
+	fprintf(stderr, "petal: %s: cannot write the report: %s%s\n",
+		out_path ? out_path : "stdout", strerror(err),
+		removed ? " (the partial report was removed)" : "");
+	return -1;
+}
+
+static int finish(struct scan_run *run, FILE *out, const char *out_path)
 {
 	const struct report_summary *s = report_summary(run->rp);
 
 	if (run->progress_shown)
 		fputs("\r\033[K", stderr);
-	if (rc == 0 && report_end(run->rp) < 0)
-		rc = -1;
-	if (out != stdout && fclose(out) != 0)
-		rc = -1;
-	if (rc != 0) {
-		fprintf(stderr, "petal: %s: cannot write the report: %s\n",
-			out_path ? out_path : "stdout", strerror(errno));
+	if (!run->write_errno && report_end(run->rp) < 0)
+		run->write_errno = errno ? errno : EIO;
+	if (end_output(out, out_path, run->write_errno) < 0)
 		return EXIT_INPUT;
-	}
 	if (run->failures > SHOW_FAILURES)
 		fprintf(stderr, "petal: %llu more inputs failed (all are in the report)\n",
 			(unsigned long long)(run->failures - SHOW_FAILURES));
@@ -256,7 +278,7 @@ static int finish(struct scan_run *run, FILE *out, const char *out_path, int rc)
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_args a = { .format = NULL };
-	struct scan_run run = { NULL, 0, 0 };
+	struct scan_run run = { NULL, 0, 0, 0 };
 	struct pipeline_progress prog = { show_progress, &run, 250 };
 	static const char *const here[] = { "." };
 	struct perr e = { PERR_OK, "" };
@@ -295,11 +317,13 @@ int cmd_scan(int argc, char **argv)
 	rc = pipeline_run(roots, nroots, &a.po, scan_sink, &run,
 			  a.quiet || !isatty(STDERR_FILENO) ? NULL : &prog, &e);
 	mani_annots_free(annots);
-	if (rc < 0) {
+	if (rc < 0 && !run.write_errno) {
 		fprintf(stderr, "petal: %s\n", e.msg);
+		if (out != stdout)
+			fclose(out);
 		rc = EXIT_INPUT;
 	} else {
-		rc = finish(&run, out, a.out_path, rc);
+		rc = finish(&run, out, a.out_path);
 	}
 	report_free(run.rp);
 	free(a.excludes);

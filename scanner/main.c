@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* main.c -- petal's entry point: find the subcommand, run it. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,7 +34,20 @@ static void usage(FILE *f)
 	fprintf(f, "\n'petal <command> --help' for a command's options.\n");
 }
 
-int main(int argc, char **argv)
+/* What a command wrote to stdout must have reached it: a full disk or
+ * /dev/full is exit 3 with the reason, never a quiet 0.  A command that
+ * already failed with 3 has said why (scan names its report). */
+static int close_stdout(int rc)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (rc != EXIT_INPUT)
+		fprintf(stderr, "petal: stdout: cannot write: %s\n",
+			errno ? strerror(errno) : "write error");
+	return EXIT_INPUT;
+}
+
+static int run(int argc, char **argv)
 {
 	size_t i;
 
@@ -53,4 +67,9 @@ int main(int argc, char **argv)
 	fprintf(stderr, "petal: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	return close_stdout(run(argc, argv));
 }

@@ -40,6 +40,15 @@ struct pipeline {
 	order_sink sink;
 	void *sink_ctx;
 	atomic_uint_fast64_t files, bytes;
+	struct arc_locale *loc; /* one for every archive walk (see arc.h) */
+};
+
+/* One entry's result and its place in the archive walk: entries sorted by
+ * path keep archive order among equal paths (an archive may hold a name
+ * twice), so the output never depends on which worker finished first. */
+struct entry_result {
+	struct file_result r;
+	uint64_t nth;
 };
 
 /* An archive's results: its own, then its entries' at any depth. */
@@ -48,9 +57,10 @@ struct group {
 	struct pipeline *pl;
 	uint64_t seq;
 	struct file_result top;
-	struct file_result *v;
+	struct entry_result *v;
 	size_t n, cap;
 	unsigned pending; /* the walk itself + entry jobs not yet done */
+	uint64_t nth;     /* entries met so far; the walking thread's alone */
 };
 
 enum job_kind { JOB_PATH, JOB_ENTRY };
@@ -59,6 +69,7 @@ struct job {
 	enum job_kind kind;
 	uint64_t seq;       /* JOB_PATH */
 	struct group *g;    /* JOB_ENTRY */
+	uint64_t nth;       /* JOB_ENTRY: its place in the archive walk */
 	char *path;         /* owned; display path */
 	char *open_path;    /* owned; JOB_PATH */
 	unsigned char *data; /* owned; JOB_ENTRY */
@@ -120,20 +131,24 @@ static void group_ref(struct group *g)
 	pthread_mutex_unlock(&g->mu);
 }
 
-static void group_add(struct group *g, struct file_result *r)
+static void group_add(struct group *g, struct file_result *r, uint64_t nth)
 {
 	pthread_mutex_lock(&g->mu);
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 16;
 		g->v = xrealloc(g->v, g->cap * sizeof(*g->v));
 	}
-	result_move(&g->v[g->n++], r);
+	g->v[g->n].nth = nth;
+	result_move(&g->v[g->n++].r, r);
 	pthread_mutex_unlock(&g->mu);
 }
 
-static int by_path(const void *a, const void *b)
+static int by_path(const void *pa, const void *pb)
 {
-	return strcmp(((const struct file_result *)a)->path, ((const struct file_result *)b)->path);
+	const struct entry_result *a = pa, *b = pb;
+	int c = strcmp(a->r.path, b->r.path);
+
+	return c ? c : a->nth < b->nth ? -1 : a->nth > b->nth;
 }
 
 /* Drops one reference; the last one puts the archive and its sorted entries. */
@@ -141,6 +156,7 @@ static void group_done(struct group *g)
 {
 	struct file_result *all;
 	unsigned left;
+	size_t i;
 
 	pthread_mutex_lock(&g->mu);
 	left = --g->pending;
@@ -151,7 +167,8 @@ static void group_done(struct group *g)
 	result_move(&all[0], &g->top);
 	if (g->n) {
 		qsort(g->v, g->n, sizeof(*g->v), by_path);
-		memcpy(all + 1, g->v, g->n * sizeof(*g->v));
+		for (i = 0; i < g->n; i++)
+			all[i + 1] = g->v[i].r;
 	}
 	order_put(g->pl->order, g->seq, all, g->n + 1);
 	free(all);
@@ -206,6 +223,7 @@ static void entry_job(struct arc_ctx *c, struct arc_entry *ent)
 
 	j->kind = JOB_ENTRY;
 	j->g = c->g;
+	j->nth = c->g->nth++;
 	j->path = xstrdup(ent->path);
 	j->data = ent->data;
 	ent->data = NULL;
@@ -266,7 +284,7 @@ static int on_entry(void *ctx, struct arc_entry *ent)
 	}
 	if (ent->error && (ent->kind == ARC_ARCHIVE_END || ent->kind == ARC_ERROR))
 		result_set_error(&r, FS_FAILED, "%s", ent->error);
-	group_add(c->g, &r);
+	group_add(c->g, &r, c->g->nth++);
 	return 0;
 }
 
@@ -274,7 +292,7 @@ static int on_entry(void *ctx, struct arc_entry *ent)
 static void run_archive(struct worker *w, struct file_result *r, uint64_t seq)
 {
 	const struct pipeline_opts *o = w->pl->o;
-	struct arc_opts ao = { o->lim, o->checksums, 1 }; /* entries hashed by workers */
+	struct arc_opts ao = { o->lim, o->checksums, 1, w->pl->loc }; /* entries hashed by workers */
 	struct arc_ctx c = { w, group_new(w->pl, seq) };
 	struct arc_src src = { w->rf.fd, NULL, 0 };
 	struct arc_stats st;
@@ -349,7 +367,7 @@ static void run_entry(struct worker *w, struct job *j)
 	analyze(w, &r, j->data, j->len);
 	if (j->note)
 		result_set_error(&r, FS_SKIPPED, "%s", j->note);
-	group_add(j->g, &r);
+	group_add(j->g, &r, j->nth);
 	group_done(j->g);
 }
 
@@ -495,7 +513,7 @@ int pipeline_run(const char *const *roots, size_t nroots, const struct pipeline_
 		 order_sink sink, void *ctx, const struct pipeline_progress *prog,
 		 struct perr *e)
 {
-	struct pipeline pl = { o, NULL, NULL, sink, ctx, 0, 0 };
+	struct pipeline pl = { o, NULL, NULL, sink, ctx, 0, 0, NULL };
 	struct walk_ctx c = { &pl, prog, { 0, 0 }, { 0, 0 }, 0 };
 	unsigned every = prog && prog->every_ms ? prog->every_ms : 250;
 	int rc;
@@ -503,8 +521,10 @@ int pipeline_run(const char *const *roots, size_t nroots, const struct pipeline_
 	clock_gettime(CLOCK_MONOTONIC, &c.start);
 	c.last = c.start;
 	pl.order = order_new(count_sink, &pl);
+	pl.loc = arc_locale_new(); /* before the workers, freed after them */
 	pl.pool = pool_new(o->jobs ? o->jobs : 1, QUEUE_JOBS, QUEUE_BYTES, &worker_ops, &pl, e);
 	if (!pl.pool) {
+		arc_locale_free(pl.loc);
 		order_free(pl.order);
 		return -1;
 	}
@@ -512,6 +532,7 @@ int pipeline_run(const char *const *roots, size_t nroots, const struct pipeline_
 	while (!order_wait(pl.order, every))
 		progress(&c, 1);
 	pool_free(pl.pool);
+	arc_locale_free(pl.loc);
 	rc = order_failed(pl.order);
 	order_free(pl.order);
 	return rc;

@@ -11,7 +11,7 @@
 
 #include "buf.h"
 
-#define READF_CHUNK (256 * 1024)
+#define READF_CHUNK ((size_t)256 * 1024)
 
 int readf_open(struct readf *rf, const char *path, int hash, struct perr *e)
 {
@@ -40,16 +40,27 @@ int readf_open(struct readf *rf, const char *path, int hash, struct perr *e)
 	return 0;
 }
 
-static void keep(struct readf *rf, size_t need)
+/* Grows the kept bytes' buffer.  This is the one allocation that grows
+ * with the file (up to --max-file-size): when memory runs out, this file
+ * fails with the reason and the scan goes on, where xrealloc would end it. */
+static int keep(struct readf *rf, size_t need, size_t max, struct perr *e)
 {
-	size_t n = rf->cap_alloc ? rf->cap_alloc : 64 * 1024;
+	size_t n = rf->cap_alloc ? rf->cap_alloc : (size_t)64 * 1024;
+	unsigned char *p;
 
 	if (need <= rf->cap_alloc)
-		return;
+		return 0;
 	while (n < need)
 		n *= 2;
-	rf->data = xrealloc(rf->data, n);
+	if (n > max && max >= need)
+		n = max; /* doubling past cap + 1 bytes would never be used */
+	p = realloc(rf->data, n);
+	if (!p)
+		return perr_set(e, PERR_FILE, "out of memory holding %zu bytes of this file "
+				"(a lower --max-file-size holds less)", n);
+	rf->data = p;
 	rf->cap_alloc = n;
+	return 0;
 }
 
 /* Reads one chunk: into data while under cap, else into a scratch area
@@ -61,7 +72,9 @@ static int read_chunk(struct readf *rf, size_t cap, struct perr *e)
 	unsigned char *dst;
 	ssize_t got;
 
-	keep(rf, rf->len + want + 1);
+	/* at most cap kept, then a chunk of scratch and the NUL */
+	if (keep(rf, rf->len + want + 1, cap + READF_CHUNK + 1, e) < 0)
+		return -1;
 	dst = rf->data + (room ? rf->len : rf->len + 1);
 	do
 		got = read(rf->fd, dst, want);
@@ -92,11 +105,28 @@ int readf_head(struct readf *rf, size_t want, size_t cap, struct perr *e)
 	return 0;
 }
 
+/* Without checksums the bytes past cap matter only for the size, which
+ * fstat knows: a 4 GiB file (sparse, say) is not read to its end. */
+static int skip_rest(struct readf *rf)
+{
+	struct stat st;
+
+	if (fstat(rf->fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size < rf->size)
+		return 0;
+	rf->truncated = (uint64_t)st.st_size > rf->len;
+	rf->size = (uint64_t)st.st_size;
+	rf->eof = 1;
+	return 1;
+}
+
 int readf_rest(struct readf *rf, size_t cap, struct perr *e)
 {
-	while (!rf->eof)
+	while (!rf->eof) {
+		if (!rf->hashing && rf->len >= cap && skip_rest(rf))
+			break;
 		if (read_chunk(rf, cap, e) < 0)
 			return -1;
+	}
 	if (rf->hashing) {
 		hash_final(&rf->hash, rf->sha1, rf->sha256);
 		rf->hashing = 0;

@@ -5,8 +5,9 @@
  * is read into memory: readf_head() fills at least `want` bytes (or the
  * whole file), the caller types them, then either hands the descriptor to
  * arc_walk (after readf_rewind) or calls readf_rest() for the remainder.
- * Bytes past `cap` are still read, so the size and the checksums cover the
- * whole file, but they are not kept: truncated is set.
+ * Bytes past `cap` are still read when hashing, so the checksums cover the
+ * whole file, but they are not kept: truncated is set.  Without hashing
+ * the size past cap comes from fstat and the rest is not read.
  *
  *   struct readf rf = READF_INIT;     one per worker, reused across files
  *   readf_open(&rf, path, hash, e)    opens (no symlinks followed), fstat

@@ -20,7 +20,7 @@ struct word {
 /* 0: separator; else the byte lower-cased.  A table: this is the hot loop
  * of a scan that matches license texts. */
 static const unsigned char lower[256] = {
-#define R(a) ['a' + a] = 'a' + a, ['A' + a] = 'a' + a
+#define R(a) ['a' + (a)] = 'a' + (a), ['A' + (a)] = 'a' + (a)
 	R(0), R(1), R(2), R(3), R(4), R(5), R(6), R(7), R(8), R(9), R(10), R(11), R(12),
 	R(13), R(14), R(15), R(16), R(17), R(18), R(19), R(20), R(21), R(22), R(23), R(24), R(25),
 #undef R
@@ -130,12 +130,12 @@ static int next_word(const char **pp, const char *line, const char *end, struct 
 	if (p == end)
 		return 0;
 	w->s = p;
-	w->before = p > line ? p[-1] : 0;
+	w->before = (char)(p > line ? p[-1] : 0);
 	while (p < end && word_char((unsigned char)*p))
 		p++;
 	w->len = (size_t)(p - w->s);
-	w->after = p < end ? *p : 0;
-	w->after2 = p + 1 < end ? p[1] : 0;
+	w->after = (char)(p < end ? *p : 0);
+	w->after2 = (char)(p + 1 < end ? p[1] : 0);
 	*pp = p;
 	return 1;
 }

@@ -61,8 +61,9 @@ static int is_vcs(const char *name)
 }
 
 /* The glob that excludes this path, or NULL.  A glob ending in '/' only
- * matches directories ("build/"), as in .gitignore. */
-static const char *excluded(const struct walker *w, const char *name, int is_dir)
+ * matches directories ("build/"), as in .gitignore.  Not inlined: pat
+ * would sit in the frame of visit(), which recurses once per level. */
+__attribute__((noinline)) static const char *excluded(const struct walker *w, const char *name, int is_dir)
 {
 	const char *rel = w->path.data + w->root_len;
 	char pat[PATH_MAX];
@@ -186,15 +187,25 @@ static int walk_dir(struct walker *w)
 
 static int visit_link(struct walker *w);
 
+/* The reason is built on the heap: visit() recurses once per directory
+ * level (up to PATH_MAX / 2 levels), so its frame stays small. */
+static int emit_excluded(struct walker *w, const char *glob, int is_dir)
+{
+	struct buf why = BUF_INIT;
+	int rc;
+
+	buf_printf(&why, "excluded by --exclude '%s'", glob);
+	rc = emit(w, WALK_SKIPPED, why.data, is_dir);
+	buf_release(&why);
+	return rc;
+}
+
 static int visit(struct walker *w, const struct name *nm)
 {
 	const char *glob = excluded(w, nm->s, nm->type == DT_DIR);
-	char why[PATH_MAX + 64];
 
-	if (glob) {
-		snprintf(why, sizeof(why), "excluded by --exclude '%s'", glob);
-		return emit(w, WALK_SKIPPED, why, nm->type == DT_DIR);
-	}
+	if (glob)
+		return emit_excluded(w, glob, nm->type == DT_DIR);
 	switch (nm->type) {
 	case DT_DIR:
 		if (!w->o->vcs && is_vcs(nm->s))
@@ -253,11 +264,12 @@ static int visit_link(struct walker *w)
 {
 	char target[PATH_MAX];
 	ssize_t n = readlink(w->path.data, target, sizeof(target) - 1);
-	struct walk_entry ent = { WALK_SYMLINK, w->path.data, w->path.data, target, NULL, 0 };
+	struct walk_entry ent;
 
 	if (n < 0)
 		return emit(w, WALK_ERROR, strerror(errno), 0);
 	target[n] = '\0';
+	ent = (struct walk_entry){ WALK_SYMLINK, w->path.data, w->path.data, target, NULL, 0 };
 	if (w->o->follow && w->root_real)
 		return follow_link(w, &ent);
 	return w->fn(w->ctx, &ent);

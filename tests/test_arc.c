@@ -169,7 +169,7 @@ static char *walk_seen(const struct buf *b, const char *name, const struct arc_l
 		       int *rc, struct perr *e, struct seen *s, struct arc_stats *stp)
 {
 	struct arc_src src = { -1, (const unsigned char *)b->data, b->len };
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 
 	arc_limits_default(&o.lim);
@@ -249,7 +249,7 @@ static char *list_tree(const char *dir)
 static char *walk_fd_in_scratch(const struct buf *outer, struct arc_stats *st, struct seen *s)
 {
 	char *dir = tmpdir_enter("arc"), *after, want[256];
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct perr e;
 	struct stat sh0, sh1;
 	int fd, shadow = stat("/etc/shadow", &sh0) == 0;
@@ -534,7 +534,7 @@ static void test_hash_and_truncation(void **state)
 {
 	struct member m[3];
 	struct buf zip;
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 	struct arc_entry got;
 	struct perr e;
@@ -835,6 +835,102 @@ static void test_links_and_specials(void **state)
 	buf_release(&tar);
 }
 
+/* An entry longer than --max-file-size is kept in part and read to its
+ * end into scratch memory, which must not be the buffer the compressed
+ * source sits in: from a file (top level) and streamed from a parent
+ * (nested), a .gz whose entry passes the kept bytes reads whole, with
+ * the right size and hash (it was "gzip decompression failed"). */
+static void test_past_keep(void **state)
+{
+	const size_t n = 600 * 1000;
+	char *text = malloc(n), *dir, *log, want[128];
+	struct member m[] = { { "big.txt", text, n, NULL, 0 } }, z[] = { { "in.tar.gz", NULL, 0,
+									   NULL, 0 } };
+	struct buf tgz, zip;
+	struct seen s = { BUF_INIT, { NULL }, 0, 0, 0, "t.tar.gz!/big.txt", { 0 }, 0 };
+	struct arc_limits lim;
+	struct arc_opts o = { .loc = NULL };
+	struct arc_stats st;
+	struct perr e;
+	size_t i;
+	int fd, rc;
+
+	(void)state;
+	for (i = 0; i < n; i++) /* text that compresses about 3:1 */
+		text[i] = (char)(i % 61 == 60 ? '\n' : 'a' + (int)((i * 2654435761u) >> 13) % 26);
+	tgz = pack(TAR, ARCHIVE_FILTER_GZIP, m, 1);
+	sha256_of(text, n, s.want_sha256);
+	dir = tmpdir_enter("arc");
+	tmpdir_put("t.tar.gz", tgz.data, tgz.len);
+	fd = open("t.tar.gz", O_RDONLY);
+	assert_true(fd >= 0);
+	arc_limits_default(&o.lim);
+	o.lim.max_entry_bytes = 10;
+	o.hash = 1;
+	rc = arc_walk(&(struct arc_src){ fd, NULL, 0 }, "t.tar.gz", &o, record, &s, &st, &e);
+	close(fd);
+	tmpdir_remove(dir);
+	log = buf_take(&s.log);
+	assert_string_equal(e.msg, "");
+	assert_int_equal(rc, 0);
+	snprintf(want, sizeof(want), "file t.tar.gz!/big.txt %zu [", n);
+	assert_non_null(strstr(log, want));
+	assert_true(s.want_ok);
+	free(log);
+	z[0].data = tgz.data;
+	z[0].len = tgz.len;
+	zip = pack(ZIP, NONE, z, 1);
+	arc_limits_default(&lim);
+	lim.max_entry_bytes = 10;
+	log = walk_mem(&zip, "z.zip", &lim, &rc, &e);
+	assert_int_equal(rc, 0);
+	snprintf(want, sizeof(want), "file z.zip!/in.tar.gz!/big.txt %zu [", n);
+	assert_non_null(strstr(log, want));
+	free(log);
+	buf_release(&zip);
+	buf_release(&tgz);
+	free(text);
+}
+
+/* The expansion ratio divides by the source's bytes counted once: a zip
+ * read from a file is read at its central directory, then again from each
+ * entry, and in_bytes stays the file's size (it was the sum of the reads,
+ * which halved the ratio a zip bomb is caught at). */
+static void test_zip_in_bytes(void **state)
+{
+	static char data[300 * 1000];
+	struct member m[] = { { "a.txt", data, sizeof(data), NULL, 0 },
+			      { "b.txt", data, sizeof(data), NULL, 0 },
+			      { "c.txt", data, sizeof(data), NULL, 0 } };
+	struct buf zip;
+	struct seen s = { BUF_INIT, { NULL }, 0, 0, 0, NULL, { 0 }, 0 };
+	struct arc_opts o = { .loc = NULL };
+	struct arc_stats st;
+	struct perr e;
+	char *dir, *log;
+	size_t i;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < sizeof(data); i++) /* barely compressible */
+		data[i] = (char)((i * 2654435761u) >> 7);
+	zip = pack(ZIP, NONE, m, 3);
+	dir = tmpdir_enter("arc");
+	tmpdir_put("z.zip", zip.data, zip.len);
+	fd = open("z.zip", O_RDONLY);
+	assert_true(fd >= 0);
+	arc_limits_default(&o.lim);
+	assert_int_equal(arc_walk(&(struct arc_src){ fd, NULL, 0 }, "z.zip", &o, record, &s, &st,
+				  &e), 0);
+	close(fd);
+	tmpdir_remove(dir);
+	log = buf_take(&s.log);
+	assert_int_equal(st.entries, 3);
+	assert_int_equal(st.in_bytes, zip.len);
+	free(log);
+	buf_release(&zip);
+}
+
 static int stop_at_file(void *ctx, struct arc_entry *ent)
 {
 	int *ends = ctx;
@@ -849,7 +945,7 @@ static int stop_at_file(void *ctx, struct arc_entry *ent)
 static void test_callback_stops(void **state)
 {
 	struct buf top = three_levels();
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 	struct perr e;
 	int ends = 0;
@@ -883,6 +979,8 @@ int main(void)
 		cmocka_unit_test(test_links_and_specials),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_deferred_hash),
+		cmocka_unit_test(test_past_keep),
+		cmocka_unit_test(test_zip_in_bytes),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -16,3 +16,7 @@ printf 'int main(void) { return 0; }\n' > code.c
 "$PETAL" explain code.c | grep -q 'no license text found' || fail "code.c"
 expect_exit 3 "$PETAL" explain no-such-file
 expect_exit 2 "$PETAL" explain
+# --min-coverage takes the whole argument as a number, 1..100
+expect_exit 2 "$PETAL" explain --min-coverage 9x LICENSE
+expect_exit 2 "$PETAL" explain --min-coverage 0 LICENSE
+expect_exit 0 "$PETAL" explain --min-coverage 50 LICENSE > /dev/null
