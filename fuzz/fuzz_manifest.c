@@ -74,7 +74,7 @@ static void stanzas(unsigned pick, const char *t, size_t tn)
 		return;
 	for (i = 0; i < s.n; i++) {
 		canonical(s.v[i].expression);
-		if (s.v[i].nglobs && i < 16) /* each look-up tries every stanza */
+		if (i < 16 && s.v[i].nglobs) /* each look-up tries every stanza */
 			mani_stanza_for(&s, s.v[i].globs[0]);
 	}
 	mani_stanza_for(&s, "src/a/b.c");

@@ -183,6 +183,7 @@ static size_t years_at(const char *s, const char *e)
 		if (q < e && *q == '-') {
 			range = 1;
 			q += e - q > 1 && q[1] == '-' ? 2 : 1;
+		/* cppcheck-suppress knownConditionTrueFalse ; q < e is all the branch above knew */
 		} else if (e - q >= 3 && (!memcmp(q, "\xe2\x80\x93", 3) ||
 					  !memcmp(q, "\xe2\x80\x94", 3))) { /* en, em dash */
 			range = 1;
@@ -1321,6 +1322,13 @@ static const struct seg *stmt_seg(const struct stmt *st, size_t at)
 	return &st->seg[i];
 }
 
+static int ends_with_word(const char *s, const char *e, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (size_t)(e - s) > n && same_ci(e - n, w, n);
+}
+
 /* The statement so far ends open: in ",", "and", "&", "by", or it has
  * no holder yet ("Copyright (C) 2002, 2003" above " *   Jane Doe"). */
 static int stmt_open(const struct stmt *st)
@@ -1331,8 +1339,8 @@ static int stmt_open(const struct stmt *st)
 
 	if (e > s && (e[-1] == ',' || e[-1] == '&'))
 		return 1;
-	if ((e - s > 4 && same_ci(e - 4, " and", 4)) || (e - s > 3 && same_ci(e - 3, " by", 3)) ||
-	    (e - s > 3 && same_ci(e - 3, " of", 3)) || (e - s > 4 && same_ci(e - 4, " the", 4)))
+	if (ends_with_word(s, e, " and") || ends_with_word(s, e, " by") ||
+	    ends_with_word(s, e, " of") || ends_with_word(s, e, " the"))
 		return 1; /* "... Processing Board of the" / "Massachusetts Institute ..." */
 	p = skip_leads(s, st->n, 0, &kinds, 0);
 	if ((y = years_at(s + p, e)) != 0)

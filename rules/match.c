@@ -194,7 +194,7 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 	}
 	m->ids[m->n] = idx_word(m->x, w, n);
 	if (!m->ids[m->n] && has_digit(w, n))
-		m->ids[m->n] = IXF_NUMBER; /* still a number: see kept() */
+		m->ids[m->n] = IXF_NUMBER; /* still a number: see words_kept() */
 	m->lines[m->n++] = line;
 	return 0;
 }
@@ -377,7 +377,7 @@ static void add_cand(struct match_ctx *m, const struct cand *c)
  * list numbering), and then the file is read a few words past the span,
  * as a rule may end on the number that did not match; a qualifier the
  * rule has is never missing, one the file has is in the span. */
-static int kept(const struct match_ctx *m, const struct idx_lic *L, size_t fs, size_t fe,
+static int words_kept(const struct match_ctx *m, const struct idx_lic *L, size_t fs, size_t fe,
 		unsigned char cls)
 {
 	size_t missing = 0, matched = 0, in_file = 0, r, f;
@@ -454,8 +454,8 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.matched = a.matched_file;
 	if (a.L.kind != IXF_TEXT &&
 	    (c.matched_req * 100 < a.L.min_cov * c.req || 2 * c.extra > c.req ||
-	     !kept(m, &a.L, a.fs, a.fe, NUMBER) ||
-	     !kept(m, &a.L, a.fs, a.fe, QUALIFIER)))
+	     !words_kept(m, &a.L, a.fs, a.fe, NUMBER) ||
+	     !words_kept(m, &a.L, a.fs, a.fe, QUALIFIER)))
 		return 1; /* a rule matches whole or not at all: no partial notices, and
 			   * not spread over twice its words */
 	/* every matched word counts (a title too), extra and missing ones cost;

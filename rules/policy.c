@@ -110,7 +110,7 @@ static void quote(struct buf *b, const char *s)
 {
 	size_t i;
 
-	for (i = 0; s[i] && i < 60; i++)
+	for (i = 0; i < 60 && s[i]; i++)
 		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
 			buf_printf(b, "\\x%02X", (unsigned char)s[i]);
 		else
@@ -310,7 +310,6 @@ static int when_use(struct rd *r, const char *key, const yaml_node_t *k, const y
 
 struct exc_ctx {
 	struct policy_exception *x;
-	size_t index; /* from 1 */
 	const yaml_node_t *allow;
 };
 
@@ -342,7 +341,7 @@ static int exc_key(struct rd *r, const char *key, const yaml_node_t *k, const ya
 static int exception(struct rd *r, const yaml_node_t *n, size_t index)
 {
 	struct policy *p = r->p;
-	struct exc_ctx c = { NULL, index, NULL };
+	struct exc_ctx c = { NULL, NULL };
 	char scope[64];
 
 	p->exc = xrealloc(p->exc, (p->nexc + 1) * sizeof(*p->exc));

@@ -62,7 +62,7 @@ static int name_ok(const char *s)
 }
 
 /* Words outside gaps, and whether the gaps are well formed. */
-struct count { size_t words; int bad; };
+struct count { size_t words; };
 
 static void count_piece(void *ctx, const char *s, size_t n, int gap_after)
 {
@@ -82,7 +82,7 @@ static void count_piece(void *ctx, const char *s, size_t n, int gap_after)
 
 static int check_text(struct parser *p, const struct rulef *r)
 {
-	struct count c = { 0, 0 };
+	struct count c = { 0 };
 	const char *t = r->text, *o, *cl;
 	size_t n = strlen(t);
 

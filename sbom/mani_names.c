@@ -338,7 +338,9 @@ static void finish(struct buf *b, char *key, size_t cap)
 	int prev_num = 0;
 
 	buf_addc(&t, ' ');
-	while (p && *p) {
+	if (!p)
+		p = ""; /* an empty buffer has no data */
+	while (*p) {
 		while (*p == ' ')
 			p++;
 		for (q = p; *q && *q != ' '; q++)

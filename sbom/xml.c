@@ -13,7 +13,7 @@
 #include "text.h"
 
 struct xp {
-	const char *s, *p, *end;
+	const char *p, *end;
 	const char *counted; /* lines counted up to here */
 	unsigned line;
 	size_t nodes;
@@ -390,7 +390,7 @@ bad:
 
 struct xml_node *xml_parse(const char *s, size_t len, struct perr *e)
 {
-	struct xp x = { s, s, s + len, s, 1, 0, e };
+	struct xp x = { s, s + len, s, 1, 0, e };
 	struct xml_node *root;
 
 	if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))

@@ -217,8 +217,8 @@ static struct pkgdir *pkgdirs(const struct check *ck, size_t *n)
 		if (m && !strcmp(v[m - 1].dir, v[i].dir)) {
 			struct pkgdir *d = &v[m - 1];
 
-			d->names = xrealloc(d->names, (d->n + v[i].n + 1) * sizeof(char *));
-			memcpy(d->names + d->n, v[i].names, v[i].n * sizeof(char *));
+			d->names = xrealloc(d->names, (d->n + v[i].n + 1) * sizeof(*d->names));
+			memcpy(d->names + d->n, v[i].names, v[i].n * sizeof(*d->names));
 			d->n += v[i].n;
 			free(v[i].dir);
 			free(v[i].names);

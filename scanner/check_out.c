@@ -76,22 +76,22 @@ static int text_hit(void *ctx, const struct check_entry *en, size_t i)
 	const char *st = hit_state(en, i);
 	struct buf b = BUF_INIT;
 	char *ev;
-	int rc;
+	int bad;
 
 	if (h->waived)
 		return 0;
 	describe(&b, h);
 	ev = first_line(h->evidence);
-	rc = fprintf(out, "%-7s %s", !strcmp(st, "fail") ? "FAIL" : !strcmp(st, "review")
-				      ? "REVIEW" : "BASELINE", en->r.path);
+	bad = fprintf(out, "%-7s %s", !strcmp(st, "fail") ? "FAIL" : !strcmp(st, "review")
+				      ? "REVIEW" : "BASELINE", en->r.path) < 0;
 	if (h->start_line)
-		rc = fprintf(out, ":%u", h->start_line);
-	rc = fprintf(out, ": %s\n", b.data);
+		bad |= fprintf(out, ":%u", h->start_line) < 0;
+	bad |= fprintf(out, ": %s\n", b.data) < 0;
 	if (*ev)
-		rc = fprintf(out, "        %s\n", ev);
+		bad |= fprintf(out, "        %s\n", ev) < 0;
 	free(ev);
 	buf_release(&b);
-	return rc < 0 ? -1 : 0;
+	return bad ? -1 : 0;
 }
 
 int check_write_text(const struct check *ck, FILE *out)

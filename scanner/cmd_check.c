@@ -215,6 +215,7 @@ int cmd_check(int argc, char **argv)
 	size_t nroots = 1;
 	struct perr e = { PERR_OK, "" };
 	struct policy *p = NULL;
+	/* cppcheck-suppress unreadVariable ; read when there is no -o */
 	FILE *out = stdout;
 	int rc = parse_args(argc, argv, &a);
 

@@ -180,8 +180,13 @@ int oblig_cli_end(struct oblig_cli *a, int write_failed)
 {
 	int rc = a->failures ? EXIT_INPUT : EXIT_DONE;
 
-	if (a->out && (ferror(a->out) | (a->out != stdout ? fclose(a->out) : fflush(a->out))))
-		write_failed = 1;
+	if (a->out && a->out != stdout) { /* ferror before fclose */
+		int err = ferror(a->out);
+
+		write_failed |= fclose(a->out) != 0 || err;
+	} else if (a->out) {
+		write_failed |= fflush(a->out) != 0 || ferror(a->out);
+	}
 	if (write_failed) {
 		fprintf(stderr, "petal: %s: cannot write: %s\n", a->out_path ? a->out_path : "stdout",
 			strerror(errno));
