@@ -269,7 +269,7 @@ lint: $(BUILD)/gen/lic_table.h
 		$(filter -D% -I%,$(LINT_FLAGS)) $(LINT_SRCS)
 	@echo "clang-tidy (LINT_JOBS=$(LINT_JOBS)) $(LINT_SRCS)"; \
 	out=$$(printf '%s\n' $(LINT_SRCS) | xargs -P $(LINT_JOBS) -n 4 \
-		sh -c 'clang-tidy --quiet "$$@" -- $(LINT_FLAGS)' clang-tidy 2>&1); rc=$$?; \
+		sh -c 'clang-tidy --quiet "$$@" -- $(subst ','\'',$(LINT_FLAGS))' clang-tidy 2>&1); rc=$$?; \
 	printf '%s\n' "$$out" | grep -v ' warnings\( and [0-9]* errors\)\{0,1\} generated\.$$' || :; \
 	exit $$rc
 

@@ -636,7 +636,8 @@ static size_t load_rules(struct rulef_set *rs, struct text *v, struct dict *d)
 {
 	size_t i, j;
 
-	qsort(rs->v, rs->n, sizeof(*rs->v), rule_cmp);
+	if (rs->n > 1) /* rs->v is NULL when there are no rules */
+		qsort(rs->v, rs->n, sizeof(*rs->v), rule_cmp);
 	for (i = 0; i < rs->n; i++) {
 		const struct rulef *r = &rs->v[i];
 		struct text *t = &v[i];

@@ -10,6 +10,7 @@
  * costs a bounded amount of work however long its line is. */
 #include "copyright.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -27,6 +28,7 @@
 #define MAX_LINES 8    /* lines of one statement */
 #define MAX_GROUPS 16  /* years + holder groups of one statement */
 #define LOOKBACK 256   /* bytes before a hit looked at on its line */
+#define LINE_SCAN ((ptrdiff_t)2 * LINE_CAP) /* bytes a line end is looked for in */
 #define LIST_BACK 600  /* bytes before "(c)" searched for "(b)" */
 #define HOLDER_MAX 200 /* a holder is cut there, between words */
 
@@ -574,9 +576,8 @@ static int mail_or_url(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		if (s[i] == '@' && i > 0)
 			at = 1;
-		else if (s[i] == '.' && at)
-			return 1;
-		else if (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/')
+		else if ((s[i] == '.' && at) ||
+			 (s[i] == ':' && i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/'))
 			return 1;
 	}
 	return 0;
@@ -716,7 +717,7 @@ static int in_words(const char *w, size_t n, const char *const *list, size_t cnt
 	if (!n || n >= sizeof(lw))
 		return 0;
 	for (i = 0; i < n; i++)
-		lw[i] = exact ? w[i] : (char)lower((unsigned char)w[i]);
+		lw[i] = (char)(exact ? w[i] : lower((unsigned char)w[i]));
 	return in_sorted(lw, n, list, cnt);
 }
 
@@ -883,7 +884,7 @@ static void add_years(struct buf *b, const char *s, size_t n)
 	if (b->len)
 		buf_adds(b, ", ");
 	for (i = 0; i < n; i++)
-		buf_addc(b, s[i] == '\n' ? ' ' : s[i]);
+		buf_addc(b, (char)(s[i] == '\n' ? ' ' : s[i]));
 }
 
 /* The years and cleaned holders of P; strict drops holders that are junk. */
@@ -1480,7 +1481,9 @@ static char string_quote(const char *win, const char *s)
 		return '"';
 	for (p = s; p > win && is_space(p[-1]); p--)
 		;
-	return p > win && (p[-1] == '\'' || p[-1] == '`') ? p[-1] : 0;
+	if (p > win && (p[-1] == '\'' || p[-1] == '`'))
+		return p[-1];
+	return 0;
 }
 
 /* What we know about a hit before its statement is parsed. */
@@ -1592,7 +1595,7 @@ static void collect(const struct scan *sc, const struct hit *h, struct stmt *st)
 
 		if (nb >= sc->end)
 			return;
-		lim = sc->end - nb > 2 * LINE_CAP ? nb + 2 * LINE_CAP : sc->end;
+		lim = sc->end - nb > LINE_SCAN ? nb + LINE_SCAN : sc->end;
 		eol = text_line_end(nb, lim);
 		b = h->dep5 ? nb : strip_prefix(sc->text, nb, eol);
 		e = body_end(b, eol, h->quote, &closed);
@@ -1664,7 +1667,7 @@ static const char *statement(struct scan *sc, struct hit *h)
 	locate(sc, s);
 	win = s - sc->line > LOOKBACK ? s - LOOKBACK : sc->line;
 	h->t.start = s = lead_in(win, s);
-	lim = sc->end - s > 2 * LINE_CAP ? s + 2 * LINE_CAP : sc->end;
+	lim = sc->end - s > LINE_SCAN ? s + LINE_SCAN : sc->end;
 	h->eol = text_line_end(s, lim);
 	h->real_eol = h->eol < lim || lim == sc->end;
 	h->at_start = win == sc->line && pre_ok(strip_prefix(sc->text, sc->line, s), s);

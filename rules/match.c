@@ -407,7 +407,7 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 			size_t *fs, size_t *fe)
 {
 	struct align a = { m, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
-	size_t *order = xmalloc(nh * sizeof(*order)), len, k, absorbed;
+	size_t *order = xmalloc(nh * sizeof(*order)), len, k, absorbed, gap_words;
 	struct cand c;
 
 	idx_lic(m->x, (size_t)lic, &a.L);
@@ -448,7 +448,8 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 	c.req = a.L.req_hi - a.L.req_lo - a.L.ngaps; /* a gap is no word to match */
 	c.matched_req = a.matched_req;
 	c.extra = (a.fe - a.fs + 1) - a.matched_file;
-	absorbed = c.extra < a.L.ngaps * RULEF_GAP_WORDS ? c.extra : a.L.ngaps * RULEF_GAP_WORDS;
+	gap_words = (size_t)a.L.ngaps * RULEF_GAP_WORDS;
+	absorbed = c.extra < gap_words ? c.extra : gap_words;
 	c.extra -= absorbed; /* what fills a gap is the gap's, not extra */
 	c.missing = c.req - c.matched_req;
 	c.matched = a.matched_file;
@@ -481,8 +482,9 @@ static int enough_hits(const struct match_ctx *m, int lic, size_t n)
 	req = L.req_hi - L.req_lo - L.ngaps;
 	if (L.kind != IXF_TEXT) { /* each word it may miss costs at most IXF_K k-grams */
 		size_t miss = req * (100 - L.min_cov) / 100 + 1, kg = L.ntok + 1 - IXF_K;
+		size_t hidden = (size_t)L.ngaps * IXF_K;
 
-		kg -= kg > L.ngaps * IXF_K ? L.ngaps * IXF_K : kg; /* a gap hides IXF_K k-grams */
+		kg -= kg > hidden ? hidden : kg; /* a gap hides IXF_K k-grams */
 		return n && n + miss * IXF_K >= kg;
 	}
 	return n >= 3 && ((n + IXF_K) * 100 >= MATCH_MIN_PARTIAL * req || n >= 100);
@@ -733,7 +735,7 @@ static size_t select_best(struct match_ctx *m, const struct match_opts *o)
 			for (j = 0; j < m->ncands; j++)
 				if (taken[j] && overlaps(&m->cands[i], &m->cands[j]))
 					break;
-			taken[i] = j == m->ncands;
+			taken[i] = (char)(j == m->ncands);
 		}
 	for (i = 0; i < m->ncands; i++) /* compact, in rank order */
 		if (taken[i])

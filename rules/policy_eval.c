@@ -181,7 +181,7 @@ static char *only_form(const char *id)
 		return NULL;
 	s = xmalloc(n - k + sizeof("-only"));
 	memcpy(s, id, n - k);
-	strcpy(s + n - k, "-only");
+	memcpy(s + n - k, "-only", sizeof("-only"));
 	return s;
 }
 

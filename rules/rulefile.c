@@ -7,6 +7,7 @@
  * A stanza is checked whole when it ends. */
 #include "rulefile.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,22 @@ static int fail(struct parser *p, unsigned line, const char *what, const char *a
 {
 	return perr_set(p->e, PERR_USAGE, "line %u: %s%s%s%s", line, what, arg ? " '" : "",
 			arg ? arg : "", arg ? "'" : "");
+}
+
+/* A percentage 1..100 in v (trailing blanks allowed); -1 for anything else,
+ * such as "80%" or a number past int (atoi took both). */
+static int percent(const char *v)
+{
+	char *end;
+	long x;
+
+	errno = 0;
+	x = strtol(v, &end, 10);
+	while (*end == ' ' || *end == '\t' || *end == '\r')
+		end++;
+	if (end == v || *end || errno || x < 1 || x > 100)
+		return -1;
+	return (int)x;
 }
 
 static void push(char ***v, size_t *n, char *s)
@@ -222,7 +239,7 @@ static int field_line(struct parser *p, const char *s, size_t n, const char *pat
 	else if (f == F_EXPRESSION)
 		p->r->expression = strcmp(v, "none") ? xstrdup(v) : NULL;
 	else if (f == F_MINCOV)
-		rc = (p->r->min_coverage = atoi(v)) < 1 || p->r->min_coverage > 100
+		rc = (p->r->min_coverage = percent(v)) < 0
 			? fail(p, p->line, "minimum-coverage is a percentage:", v) : 0;
 	if (rc == 0 && (f == F_TEXT || f == F_POSITIVE || f == F_NEGATIVE || f == F_NOTE)) {
 		p->val = xcalloc(1, sizeof(*p->val));

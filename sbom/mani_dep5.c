@@ -237,7 +237,7 @@ int mani_dep5_parse(const char *text, size_t len, struct mani_stanzas *s, struct
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((rc = next_para(&r, pa, e)) <= 0 || !get(pa, "Format")) {
+	if (next_para(&r, pa, e) <= 0 || !get(pa, "Format")) {
 		free(pa);
 		return perr_set(e, PERR_FILE, "not machine-readable (DEP-5): no Format field in "
 					      "the first paragraph");

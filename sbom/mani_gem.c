@@ -62,7 +62,7 @@ static void skip_sp(const char **p, const char *end)
 /* %w[a b] / %w(a b) / %w{a b} */
 static void word_list(const char *p, const char *end, struct gem_value *v)
 {
-	char close = p[2] == '[' ? ']' : p[2] == '(' ? ')' : p[2] == '{' ? '}' : 0;
+	char close = (char)(p[2] == '[' ? ']' : p[2] == '(' ? ')' : p[2] == '{' ? '}' : 0);
 	const char *w;
 
 	v->list = 1;

@@ -300,8 +300,9 @@ static void norm(const char *s, size_t n, struct buf *out)
 			i++;
 			continue;
 		}
-		for (k = 0; i < n && k < sizeof(w) && isalnum((unsigned char)s[i]) &&
-			    !!isdigit((unsigned char)s[i]) == !!isdigit(c);
+		w[0] = (char)tolower(c); /* a word holds at least c */
+		for (k = 1, i++; i < n && k < sizeof(w) && isalnum((unsigned char)s[i]) &&
+				 !!isdigit((unsigned char)s[i]) == !!isdigit(c);
 		     i++)
 			w[k++] = (char)tolower((unsigned char)s[i]);
 		put_word(out, w, k, &prev_num);
@@ -577,7 +578,7 @@ static char *nuget_url(const char *s)
 			buf_addc(&b, (char)strtol(h, NULL, 16));
 			s += 2;
 		} else {
-			buf_addc(&b, *s == '+' ? ' ' : *s);
+			buf_addc(&b, (char)(*s == '+' ? ' ' : *s));
 		}
 	}
 	x = b.len ? try_expr(b.data, b.len) : NULL;

@@ -67,7 +67,8 @@ static size_t sort_unique(char **v, size_t n)
 {
 	size_t i, k = 0;
 
-	qsort(v, n, sizeof(*v), cmp_str);
+	if (n > 1) /* v may be NULL when n is 0 */
+		qsort(v, n, sizeof(*v), cmp_str);
 	for (i = 0; i < n; i++) {
 		if (k && !strcmp(v[k - 1], v[i]))
 			free(v[i]);

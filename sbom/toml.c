@@ -582,8 +582,8 @@ static int add_key(struct tp *t, struct toml_val *tab, char *key, struct toml_va
 	if (tab->n >= TOML_MAX_KEYS) {
 		free(key);
 		toml_free(v);
-		return perr_set(t->e, PERR_LIMIT, "line %u: table over %d keys", t->line,
-				TOML_MAX_KEYS);
+		perr_set(t->e, PERR_LIMIT, "line %u: table over %d keys", t->line, TOML_MAX_KEYS);
+		return -1; /* v is freed: callers test < 0 (perr_set's -1 is out of sight here) */
 	}
 	push(tab, key, v);
 	return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "check.h"
 #include "cmd.h"
 #include "pipeline.h"
@@ -85,9 +86,7 @@ static int parse_opt(int c, struct check_args *a)
 	case OPT_FOLLOW: a->po.walk.follow = 1; return 0;
 	case OPT_VCS: a->po.walk.vcs = 1; return 0;
 	case OPT_EXCLUDE:
-		a->excludes = realloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
-		if (!a->excludes)
-			return -1;
+		a->excludes = xrealloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
 		a->excludes[a->nexcludes++] = optarg;
 		return 0;
 	case 'j':

@@ -227,7 +227,7 @@ static char *read_text(void *ctx, const char *path)
 
 		for (i = 0; i < rf.len; i++) /* not UTF-8: Latin-1, as the scan read it */
 			if (utf8 || rf.data[i] < 0x80)
-				buf_addc(&b, rf.data[i] ? (char)rf.data[i] : ' ');
+				buf_addc(&b, (char)(rf.data[i] ? rf.data[i] : ' '));
 			else
 				text_put_utf8(&b, rf.data[i]);
 		t = buf_take(&b);

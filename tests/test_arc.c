@@ -571,7 +571,7 @@ static void test_deferred_hash(void **state)
 {
 	struct member m[3];
 	struct buf zip;
-	struct arc_opts o;
+	struct arc_opts o = { .loc = NULL };
 	struct arc_stats st;
 	struct arc_entry got;
 	struct perr e;

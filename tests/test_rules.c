@@ -442,6 +442,9 @@ static void test_format_errors(void **state)
 		{ "rule: a\nkind: notice\nkind: notice\n", "line 3: repeated field 'kind'" },
 		{ "rule: a\nkind: notice\nexpression: MIT\ntext: one two three four five\n"
 		  "positive: x\nnegative: y\n\nrule: a\n", "line 8: duplicate rule name 'a'" },
+		{ "rule: a\nminimum-coverage: 0\n", "line 2: minimum-coverage is a percentage: '0'" },
+		{ "rule: a\nminimum-coverage: 80%\n", "line 2: minimum-coverage is a percentage: '80%'" },
+		{ "rule: a\nminimum-coverage: 4294967346\n", "minimum-coverage is a percentage" },
 	};
 	size_t i;
 
