@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* report_json.c -- the result model as JSON (one document) and JSON Lines.
  *
- * Field names are DESIGN's result model, a contract.  Records are built
- * with json-c and printed plain, one per line, in path order, so the json
- * document streams too: {"tool":..., "files":[ <record>,\n ... ],
- * "summary":{...}}.  Key order is fixed by the code below. */
+ * Field names are DESIGN's result model, a contract.  Records are written
+ * straight into a buffer (jsonw.h: as json-c would print them), one per
+ * line, in path order, so the json document streams too: {"tool":...,
+ * "files":[ <record>,\n ... ], "summary":{...}}; the summary is built
+ * with json-c.  Key order is fixed by the code below. */
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
+#include "jsonw.h"
 #include "lic.h"
 #include "report.h"
 #include "version.h"
@@ -26,116 +28,118 @@ static void add_int(json_object *o, const char *k, int64_t v)
 	json_object_object_add(o, k, json_object_new_int64(v));
 }
 
-static json_object *finding_json(const struct finding *f)
+static void finding_json(struct jw *w, const struct finding *f)
 {
-	json_object *o = json_object_new_object();
 	size_t i;
 
-	add_str(o, "kind", result_kind_name(f->kind));
+	jw_open(w, NULL, '{');
+	jw_str(w, "kind", result_kind_name(f->kind));
 	if (f->kind == FK_LICENSE) {
-		add_str(o, "method", result_method_name(f->method));
-		add_str(o, "expression", f->expression);
+		jw_str(w, "method", result_method_name(f->method));
+		jw_str(w, "expression", f->expression);
 	}
 	if (f->problem)
-		add_str(o, "problem", f->problem);
+		jw_str(w, "problem", f->problem);
 	if (f->note)
-		add_str(o, "note", f->note);
+		jw_str(w, "note", f->note);
 	if (f->start_line) {
-		add_int(o, "start_line", f->start_line);
-		add_int(o, "end_line", f->end_line ? f->end_line : f->start_line);
+		jw_int(w, "start_line", f->start_line);
+		jw_int(w, "end_line", f->end_line ? f->end_line : f->start_line);
 	}
 	if (f->score >= 0)
-		add_int(o, "score", f->score);
+		jw_int(w, "score", f->score);
 	if (f->coverage >= 0)
-		add_int(o, "coverage", f->coverage);
+		jw_int(w, "coverage", f->coverage);
 	if (f->extra_words >= 0) {
-		json_object *u = json_object_new_object();
-
-		add_int(u, "file", f->extra_words);
-		add_int(u, "reference", f->missing_words);
-		json_object_object_add(o, "unmatched_words", u);
+		jw_open(w, "unmatched_words", '{');
+		jw_int(w, "file", f->extra_words);
+		jw_int(w, "reference", f->missing_words);
+		jw_close(w, '}');
 	}
 	if (f->rule)
-		add_str(o, "rule", f->rule);
-	add_str(o, "text", f->text);
+		jw_str(w, "rule", f->rule);
+	jw_str(w, "text", f->text);
 	if (f->kind == FK_COPYRIGHT) {
-		json_object *h = json_object_new_array();
-
+		jw_open(w, "holders", '[');
 		for (i = 0; i < f->nholders; i++)
-			json_object_array_add(h, json_object_new_string(f->holders[i]));
-		json_object_object_add(o, "holders", h);
-		add_str(o, "years", f->years);
+			jw_str(w, NULL, f->holders[i]);
+		jw_close(w, ']');
+		jw_str(w, "years", f->years);
 	}
-	return o;
+	jw_close(w, '}');
 }
 
-static json_object *package_json(const struct package *p)
+static void package_json(struct jw *w, const struct package *p)
 {
-	json_object *o = json_object_new_object();
-
-	add_str(o, "ecosystem", p->ecosystem);
-	add_str(o, "namespace", p->namespace);
-	add_str(o, "name", p->name);
-	add_str(o, "version", p->version);
-	add_str(o, "declared", p->declared);
-	add_str(o, "declared_raw", p->declared_raw);
-	add_str(o, "supplier", p->supplier);
-	add_str(o, "homepage", p->homepage);
-	add_str(o, "problem", p->problem);
-	return o;
+	jw_open(w, NULL, '{');
+	jw_str(w, "ecosystem", p->ecosystem);
+	jw_str(w, "namespace", p->namespace);
+	jw_str(w, "name", p->name);
+	jw_str(w, "version", p->version);
+	jw_str(w, "declared", p->declared);
+	jw_str(w, "declared_raw", p->declared_raw);
+	jw_str(w, "supplier", p->supplier);
+	jw_str(w, "homepage", p->homepage);
+	jw_str(w, "problem", p->problem);
+	jw_close(w, '}');
 }
 
-static void add_hex(json_object *o, const char *k, const unsigned char *d, size_t n)
+static void add_hex(struct jw *w, const char *k, const unsigned char *d, size_t n)
 {
 	char hex[65];
 
 	hash_hex(d, n, hex);
-	add_str(o, k, hex);
+	jw_str(w, k, hex);
 }
 
-static json_object *record_json(const struct file_result *r)
+/* One record, the result model's field order. */
+static void record_json(struct buf *b, const struct file_result *r)
 {
-	json_object *o = json_object_new_object(), *fs = json_object_new_array();
+	struct jw w = JW_INIT(b);
 	size_t i;
 
-	add_str(o, "path", r->path);
-	add_str(o, "type", result_type_name(r->type));
-	add_str(o, "status", result_status_name(r->status));
-	add_int(o, "size", (int64_t)r->size);
+	jw_open(&w, NULL, '{');
+	jw_str(&w, "path", r->path);
+	jw_str(&w, "type", result_type_name(r->type));
+	jw_str(&w, "status", result_status_name(r->status));
+	jw_int(&w, "size", (int64_t)r->size);
 	if (r->has_hashes) {
-		add_hex(o, "sha1", r->sha1, 20);
-		add_hex(o, "sha256", r->sha256, 32);
+		add_hex(&w, "sha1", r->sha1, 20);
+		add_hex(&w, "sha256", r->sha256, 32);
 	}
 	if (r->encoding)
-		add_str(o, "encoding", r->encoding);
+		jw_str(&w, "encoding", r->encoding);
 	if (r->mime)
-		add_str(o, "mime", r->mime);
+		jw_str(&w, "mime", r->mime);
 	if (r->target)
-		add_str(o, "target", r->target);
+		jw_str(&w, "target", r->target);
 	if (r->truncated)
-		json_object_object_add(o, "truncated", json_object_new_boolean(1));
-	add_str(o, "expression", r->expression);
+		jw_bool(&w, "truncated", 1);
+	jw_str(&w, "expression", r->expression);
+	jw_open(&w, "findings", '[');
 	for (i = 0; i < r->nfindings; i++)
-		json_object_array_add(fs, finding_json(&r->findings[i]));
-	json_object_object_add(o, "findings", fs);
+		finding_json(&w, &r->findings[i]);
+	jw_close(&w, ']');
 	if (r->npackages) {
-		json_object *ps = json_object_new_array();
-
+		jw_open(&w, "packages", '[');
 		for (i = 0; i < r->npackages; i++)
-			json_object_array_add(ps, package_json(&r->packages[i]));
-		json_object_object_add(o, "packages", ps);
+			package_json(&w, &r->packages[i]);
+		jw_close(&w, ']');
 	}
-	add_str(o, "error", r->error);
-	return o;
+	jw_str(&w, "error", r->error);
+	jw_close(&w, '}');
 }
 
 static int put_record(struct report *rp, const struct file_result *r, const char *sep)
 {
-	json_object *o = record_json(r);
-	int rc = fprintf(rp->out, "%s%s", sep, json_object_to_json_string_ext(o, JSON_FLAGS));
+	struct buf b = BUF_INIT;
+	int bad;
 
-	json_object_put(o);
-	return rc < 0 ? -1 : 0;
+	buf_adds(&b, sep);
+	record_json(&b, r);
+	bad = fwrite(b.data, 1, b.len, rp->out) != b.len;
+	buf_release(&b);
+	return bad ? -1 : 0;
 }
 
 static json_object *summary_json(const struct report_summary *s)
