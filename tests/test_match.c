@@ -26,9 +26,13 @@ static int setup(void **state)
 	return idx_open(&idx, &e);
 }
 
+enum { WITH_LINES = 1, TEXTS_ONLY = 2 };
+
 /* Runs the matcher over text; returns the findings' "id:coverage[:lines]"
- * joined by spaces (partial matches as "~id:coverage"). */
-static char *matches(const char *text, size_t len, int lines)
+ * joined by spaces (partial matches as "~id:coverage").  TEXTS_ONLY: the
+ * license texts and unknown text only, not the notices and references
+ * (the README's examples of them are what they are). */
+static char *matches_of(const char *text, size_t len, int how)
 {
 	struct match_ctx *m = match_ctx_new(&idx);
 	struct match_opts o = { MATCH_MIN_COVERAGE };
@@ -41,14 +45,21 @@ static char *matches(const char *text, size_t len, int lines)
 	for (i = 0; i < r.nfindings; i++) {
 		const struct finding *f = &r.findings[i];
 
-		buf_printf(&b, "%s%s%s:%d", i ? " " : "", f->expression ? "" : "~", f->rule,
+		if ((how & TEXTS_ONLY) && f->method != FM_TEXT && f->method != FM_UNKNOWN)
+			continue;
+		buf_printf(&b, "%s%s%s:%d", b.len ? " " : "", f->expression ? "" : "~", f->rule,
 			   f->coverage);
-		if (lines)
+		if (how & WITH_LINES)
 			buf_printf(&b, ":%u-%u", f->start_line, f->end_line);
 	}
 	result_release(&r);
 	match_ctx_free(m);
 	return buf_take(&b);
+}
+
+static char *matches(const char *text, size_t len, int lines)
+{
+	return matches_of(text, len, lines ? WITH_LINES : 0);
 }
 
 /* Every reference text in the index is itself, fully. */
@@ -463,26 +474,6 @@ static void test_negatives(void **state)
 }
 
 /* This project's own sources, tags removed, match nothing. */
-/* The license texts (and unknown legal text) found: the README's
- * examples of notices and references are what they are. */
-static char *text_matches(const char *text, size_t len)
-{
-	struct match_ctx *m = match_ctx_new(&idx);
-	struct match_opts o = { MATCH_MIN_COVERAGE };
-	struct file_result r;
-	struct buf b = BUF_INIT;
-	size_t i;
-
-	result_init(&r);
-	match_file(m, text, len, &o, &r);
-	for (i = 0; i < r.nfindings; i++)
-		if (r.findings[i].method == FM_TEXT || r.findings[i].method == FM_UNKNOWN)
-			buf_printf(&b, " %s:%d", r.findings[i].rule, r.findings[i].coverage);
-	result_release(&r);
-	match_ctx_free(m);
-	return buf_take(&b);
-}
-
 static void test_own_sources(void **state)
 {
 	static const char *const files[] = { "scanner/pipeline.c", "scanner/arc.c", "rules/expr.c",
@@ -505,7 +496,7 @@ static void test_own_sources(void **state)
 		assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
 		fclose(f);
 		memcpy(data, "/* no tag here: the first line is gone ", 39 < n ? 39 : (size_t)n);
-		got = text_matches(data, (size_t)n);
+		got = matches_of(data, (size_t)n, TEXTS_ONLY);
 		if (*got)
 			fail_msg("%s matched %s", files[i], got);
 		free(got);
