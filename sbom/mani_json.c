@@ -151,10 +151,24 @@ static void license_value(struct mani_doc *d, struct package *p, json_object *v,
 	}
 }
 
+
+/* The package's name; with scoped, "ns/name" puts ns in the namespace. */
+static void set_name(struct package *p, const char *name, int scoped)
+{
+	const char *slash = scoped && name ? strchr(name, '/') : NULL;
+
+	if (slash) {
+		mani_setn(&p->namespace, name, (size_t)(slash - name));
+		mani_set(&p->name, slash + 1);
+	} else {
+		mani_set(&p->name, name);
+	}
+}
+
 void mani_read_npm(struct mani_doc *d)
 {
 	json_object *o = parse(d), *lic = NULL, *lics = NULL, *author = NULL;
-	const char *name, *slash;
+	const char *name;
 	struct package *p;
 
 	if (!o)
@@ -167,12 +181,7 @@ void mani_read_npm(struct mani_doc *d)
 		return;
 	}
 	p = mani_package(d, "npm");
-	if (name && name[0] == '@' && (slash = strchr(name, '/')) != NULL) {
-		mani_setn(&p->namespace, name, (size_t)(slash - name));
-		mani_set(&p->name, slash + 1);
-	} else {
-		mani_set(&p->name, name);
-	}
+	set_name(p, name, name && name[0] == '@'); /* "@scope/name" */
 	mani_set(&p->version, str(o, "version"));
 	mani_set(&p->homepage, str(o, "homepage"));
 	json_object_object_get_ex(o, "author", &author);
@@ -189,7 +198,7 @@ void mani_read_npm(struct mani_doc *d)
 void mani_read_composer(struct mani_doc *d)
 {
 	json_object *o = parse(d), *lic = NULL, *authors = NULL;
-	const char *name, *slash;
+	const char *name;
 	struct package *p;
 
 	if (!o)
@@ -201,12 +210,7 @@ void mani_read_composer(struct mani_doc *d)
 		return;
 	}
 	p = mani_package(d, "composer");
-	if (name && (slash = strchr(name, '/')) != NULL) {
-		mani_setn(&p->namespace, name, (size_t)(slash - name));
-		mani_set(&p->name, slash + 1);
-	} else {
-		mani_set(&p->name, name);
-	}
+	set_name(p, name, 1); /* "vendor/name" */
 	mani_set(&p->version, str(o, "version"));
 	mani_set(&p->homepage, str(o, "homepage"));
 	json_object_object_get_ex(o, "authors", &authors);
