@@ -160,14 +160,21 @@ static void combine_exceptions(struct file_result *r)
 	}
 }
 
-/* Adds each license id of x to *ids (space-separated, each " id "). */
-static void expr_ids(const struct expr *x, struct buf *ids)
+/* The license ids of the file's SPDX tags. */
+struct idset {
+	char **v;
+	size_t n;
+};
+
+/* Adds each license id of x to ids (the license of a WITH). */
+static void expr_ids(const struct expr *x, struct idset *ids)
 {
 	for (; x; x = x->left) {
 		if (x->kind == EXPR_LICENSE || x->kind == EXPR_REF || x->kind == EXPR_WITH) {
 			const struct expr *l = x->kind == EXPR_WITH ? x->left : x;
 
-			buf_printf(ids, " %s ", l->id);
+			ids->v = xrealloc(ids->v, (ids->n + 1) * sizeof(*ids->v));
+			ids->v[ids->n++] = xstrdup(l->id);
 			return;
 		}
 		expr_ids(x->right, ids);
@@ -187,44 +194,42 @@ static size_t family_len(const char *id)
 	return n;
 }
 
-static int ids_cover(const char *tag_ids, const char *id, int family)
+static int ids_cover(const struct idset *tags, const char *id, int family)
 {
-	size_t n = family ? family_len(id) : strlen(id);
-	const char *p;
+	size_t i, n = family_len(id);
 
-	for (p = strchr(tag_ids, ' '); p && p[1]; p = strchr(p + 1, ' '))
-		if (!strncmp(p + 1, id, n) && (p[1 + n] == ' ' ||
-		    (family && family_len(p + 1) == n)))
+	for (i = 0; i < tags->n; i++)
+		if (family ? family_len(tags->v[i]) == n && !strncmp(tags->v[i], id, n)
+			   : !strcmp(tags->v[i], id))
 			return 1;
 	return 0;
 }
 
-/* Whether x agrees with the tags' licenses (tag_ids): every license of
- * an AND, one side of an OR (the tag chose it).  family: compare without
- * -only/-or-later.  Rule and text expressions are short: recursion is
- * shallow. */
-static int agrees(const struct expr *x, const char *tag_ids, int family)
+/* Whether x agrees with the tags' licenses: every license of an AND, one
+ * side of an OR (the tag chose it).  family: compare without -only/
+ * -or-later.  Rule and text expressions are short: recursion is shallow. */
+static int agrees(const struct expr *x, const struct idset *tags, int family)
 {
 	switch (x->kind) {
 	case EXPR_OR:
-		return agrees(x->left, tag_ids, family) || agrees(x->right, tag_ids, family);
+		return agrees(x->left, tags, family) || agrees(x->right, tags, family);
 	case EXPR_AND:
-		return agrees(x->left, tag_ids, family) && agrees(x->right, tag_ids, family);
+		return agrees(x->left, tags, family) && agrees(x->right, tags, family);
 	case EXPR_WITH:
-		return ids_cover(tag_ids, x->left->id, family);
+		return ids_cover(tags, x->left->id, family);
 	default:
-		return ids_cover(tag_ids, x->id, family);
+		return ids_cover(tags, x->id, family);
 	}
 }
 
-static int agrees_with_tags(const struct finding *f, const char *tag_ids)
+static int agrees_with_tags(const struct finding *f, const struct idset *tags)
 {
 	struct expr *x = expr_parse(f->expression, strlen(f->expression), NULL);
 	int ok;
 
 	if (!x)
 		return 1;
-	ok = agrees(x, tag_ids, f->method == FM_TEXT && f->note);
+	ok = agrees(x, tags, f->method == FM_TEXT && f->note);
 	expr_free(x);
 	return ok;
 }
@@ -233,7 +238,8 @@ static int agrees_with_tags(const struct finding *f, const char *tag_ids)
  * both are kept, and the finding says it conflicts. */
 static void mark_conflicts(struct file_result *r)
 {
-	struct buf tags = BUF_INIT, b = BUF_INIT;
+	struct idset tags = { NULL, 0 };
+	struct buf b = BUF_INIT;
 	unsigned line = 0;
 	size_t i;
 
@@ -248,17 +254,19 @@ static void mark_conflicts(struct file_result *r)
 		expr_free(x);
 		line = line ? line : f->start_line;
 	}
-	for (i = 0; tags.len && i < r->nfindings; i++) {
+	for (i = 0; tags.n && i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
 
 		if (f->kind != FK_LICENSE || f->method == FM_SPDX_TAG || !f->expression ||
-		    f->problem || agrees_with_tags(f, tags.data))
+		    f->problem || agrees_with_tags(f, &tags))
 			continue;
 		buf_reset(&b);
 		buf_printf(&b, "conflicts with the SPDX tag at line %u", line);
 		f->problem = buf_take(&b);
 	}
-	buf_release(&tags);
+	for (i = 0; i < tags.n; i++)
+		free(tags.v[i]);
+	free(tags.v);
 	buf_release(&b);
 }
 

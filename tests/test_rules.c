@@ -545,6 +545,34 @@ static void test_tag_conflict(void **state)
 	result_release(&r);
 }
 
+/* A GPL text cannot say -only or -or-later: it agrees with a tag of
+ * either form of its version, and conflicts with another license's. */
+static void test_text_agrees_with_family_tag(void **state)
+{
+	struct idx_lic L;
+	struct file_result r;
+	struct buf b = BUF_INIT;
+	size_t i, conflicts;
+	const char *tag[] = { "GPL-2.0-or-later", "GPL-2.0-only", "MIT" };
+	size_t t;
+
+	(void)state;
+	idx_lic(&idx, (size_t)idx_find(&idx, "GPL-2.0-only"), &L);
+	for (t = 0; t < 3; t++) {
+		buf_reset(&b);
+		buf_printf(&b, "SPDX-License-Identifier: %s\n\n", tag[t]);
+		buf_add(&b, L.text, L.text_len);
+		detect(b.data, &r);
+		assert_int_equal(count_method(&r, FM_TEXT), 1);
+		for (i = 0, conflicts = 0; i < r.nfindings; i++)
+			conflicts += r.findings[i].problem &&
+				     strstr(r.findings[i].problem, "conflicts with the SPDX tag") != NULL;
+		assert_int_equal(conflicts, t == 2);
+		result_release(&r);
+	}
+	buf_release(&b);
+}
+
 /* An exception with no license near it is said so, with no expression. */
 static void test_lone_exception(void **state)
 {
@@ -581,6 +609,7 @@ int main(void)
 		cmocka_unit_test(test_qualifiers_must_match),
 		cmocka_unit_test(test_text_beats_notice),
 		cmocka_unit_test(test_tag_conflict),
+		cmocka_unit_test(test_text_agrees_with_family_tag),
 		cmocka_unit_test(test_lone_exception),
 		cmocka_unit_test(test_notice_before_disclaimer),
 		cmocka_unit_test(test_two_exceptions),
