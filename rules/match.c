@@ -922,9 +922,14 @@ static int mostly_non_ascii(const char *text, size_t len)
 static void report_unknown(struct match_ctx *m, const char *text, size_t len, size_t nkeep,
 			   struct file_result *r)
 {
-	const struct region *g = m->nregions ? &m->regions[0] : NULL; /* most distinct hits */
+	const struct region *g = NULL;
 	struct buf b = BUF_INIT;
 	struct finding *f;
+	size_t i;
+
+	for (i = 0; i < m->nregions; i++) /* most distinct hits (not the align order) */
+		if (!g || m->regions[i].distinct > g->distinct)
+			g = &m->regions[i];
 
 	if (!g || g->distinct < UNKNOWN_MIN_PHRASES)
 		return;

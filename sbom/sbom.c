@@ -411,7 +411,7 @@ static void place_files(struct sbom_doc *d)
 	if (d->undescribed && d->nundescribed > UNDESCRIBED_MAX) {
 		struct buf b = BUF_INIT;
 
-		buf_printf(&b, "and %zu more", d->nundescribed - UNDESCRIBED_MAX);
+		buf_printf(&b, "and %zu more", d->nundescribed - UNDESCRIBED_MAX + 1); /* the last slot too */
 		d->undescribed[UNDESCRIBED_MAX - 1] = (free(d->undescribed[UNDESCRIBED_MAX - 1]),
 						       buf_take(&b));
 		d->nundescribed = UNDESCRIBED_MAX;

@@ -194,8 +194,9 @@ int check_write_json(const struct check *ck, FILE *out)
 		jset(f, "path", en->r.path);
 		jset(f, "verdict", en->r.status == FS_FAILED ? "error"
 				   : policy_verdict_name(en->v.verdict));
+		jset(f, "status", result_status_name(en->r.status));
 		jset(f, "expression", en->r.expression);
-		if (en->r.status == FS_FAILED)
+		if (en->r.error) /* why it failed, or why it was skipped */
 			jset(f, "error", en->r.error);
 		json_object_array_add(files, f);
 	}
@@ -507,6 +508,12 @@ static void junit_case(struct buf *b, const struct check_entry *en)
 		buf_adds(b, "\" type=\"scan-error\"/>\n    </testcase>\n");
 		return;
 	}
+	if (en->r.status == FS_SKIPPED) { /* not read: excluded, a link, a FIFO... */
+		buf_adds(b, "      <skipped message=\"");
+		xml(b, en->r.error ? en->r.error : "skipped");
+		buf_adds(b, "\"/>\n    </testcase>\n");
+		return;
+	}
 	for (i = 0; i < en->v.nhits; i++)
 		nfail += en->v.hits[i].verdict == POLICY_FAIL && !en->baselined[i];
 	if (nfail) {
@@ -528,13 +535,14 @@ static void junit_case(struct buf *b, const struct check_entry *en)
 int check_write_junit(const struct check *ck, FILE *out)
 {
 	const struct check_summary *s = &ck->sum;
-	uint64_t nfail = 0;
+	uint64_t nfail = 0, nskip = 0;
 	struct buf b = BUF_INIT;
 	size_t i, j;
 
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct check_entry *en = &ck->files[i];
 
+		nskip += en->r.status == FS_SKIPPED;
 		for (j = 0; en->r.status != FS_FAILED && j < en->v.nhits; j++)
 			if (en->v.hits[j].verdict == POLICY_FAIL && !en->baselined[j]) {
 				nfail++;
@@ -545,11 +553,11 @@ int check_write_junit(const struct check *ck, FILE *out)
 		       "<testsuites name=\"petal check\" tests=\"%llu\" failures=\"%llu\" "
 		       "errors=\"%llu\">\n"
 		       "  <testsuite name=\"license policy (use: %s)\" tests=\"%llu\" "
-		       "failures=\"%llu\" errors=\"%llu\" skipped=\"0\">\n",
+		       "failures=\"%llu\" errors=\"%llu\" skipped=\"%llu\">\n",
 		   (unsigned long long)s->files, (unsigned long long)nfail,
 		   (unsigned long long)s->failed, policy_use_name(ck->p->use),
 		   (unsigned long long)s->files, (unsigned long long)nfail,
-		   (unsigned long long)s->failed);
+		   (unsigned long long)s->failed, (unsigned long long)nskip);
 	for (i = 0; i < ck->nfiles; i++) {
 		junit_case(&b, &ck->files[i]);
 		if (b.len > (1u << 20) && fwrite(b.data, 1, b.len, out) != b.len)

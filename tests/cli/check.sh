@@ -187,3 +187,19 @@ assert inv["executionSuccessful"] is False and inv["toolExecutionNotifications"]
 expect_exit 0 "$PETAL" check -j1 --policy policy.yml --format sarif -o j1.sarif t
 expect_exit 0 "$PETAL" check -j3 --policy policy.yml --format sarif -o j3.sarif t
 cmp j1.sarif j3.sarif || fail "-j1 and -j3 differ"
+
+# every input once, a skipped one with its reason: json status/error,
+# junit <skipped> counted in the suite
+mkdir -p sk && printf '// SPDX-License-Identifier: MIT\n' > sk/a.c && mkfifo sk/pipe
+expect_exit 0 "$PETAL" check --policy policy.yml --format json -o sk.json sk
+python3 - sk.json <<'PY'
+import json, sys
+f = {x["path"]: x for x in json.load(open(sys.argv[1]))["files"]}
+assert sorted(f) == ["sk/a.c", "sk/pipe"], sorted(f)
+assert f["sk/pipe"]["status"] == "skipped" and f["sk/pipe"]["error"], f["sk/pipe"]
+assert f["sk/a.c"]["status"] == "scanned" and "error" not in f["sk/a.c"], f["sk/a.c"]
+PY
+expect_exit 0 "$PETAL" check --policy policy.yml --format junit -o sk.xml sk
+xmllint --noout sk.xml || fail "sk.xml is not well-formed"
+grep -q '<skipped message="' sk.xml || fail "junit: the FIFO is not <skipped>"
+grep -q 'skipped="1"' sk.xml || fail "junit: skipped count"
