@@ -134,6 +134,7 @@ FUZZERS += manifest
 FUZZERS += sbom_check
 FUZZERS += copyright
 FUZZERS += text
+FUZZERS += baseline
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o

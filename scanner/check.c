@@ -295,16 +295,46 @@ static int base_add(struct check *ck, json_object *viol, struct perr *e)
 
 int check_baseline(struct check *ck, const char *path, struct perr *e)
 {
+	struct buf b = BUF_INIT;
+	char tmp[65536];
+	size_t k;
+	int rc;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return perr_set(e, PERR_USAGE, "cannot read: %s", strerror(errno));
+	while (b.len <= BASELINE_MAX_BYTES && (k = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_add(&b, tmp, k); /* read up to the cap, whatever the file is (a FIFO too) */
+	if (ferror(f))
+		rc = perr_set(e, PERR_USAGE, "cannot read: %s", strerror(errno));
+	else if (b.len > BASELINE_MAX_BYTES)
+		rc = perr_set(e, PERR_USAGE, "over %u bytes: not a baseline", BASELINE_MAX_BYTES);
+	else
+		rc = check_baseline_json(ck, b.data ? b.data : "", b.len, e);
+	fclose(f);
+	buf_release(&b);
+	return rc;
+}
+
+int check_baseline_json(struct check *ck, const char *data, size_t len, struct perr *e)
+{
+	json_tokener *tok = json_tokener_new();
 	json_object *doc, *viol;
-	struct stat st;
+	size_t end;
 	int rc;
 
-	if (stat(path, &st) < 0)
-		return perr_set(e, PERR_USAGE, "cannot read: %s", strerror(errno));
-	if (st.st_size > (off_t)BASELINE_MAX_BYTES)
-		return perr_set(e, PERR_USAGE, "over %u bytes: not a baseline", BASELINE_MAX_BYTES);
-	if (!(doc = json_object_from_file(path)))
-		return perr_set(e, PERR_USAGE, "not JSON: %s", json_util_get_last_err());
+	doc = json_tokener_parse_ex(tok, data, (int)len); /* len <= BASELINE_MAX_BYTES */
+	end = doc ? json_tokener_get_parse_end(tok) : 0;
+	while (end < len && data[end] && strchr(" \t\r\n", data[end]))
+		end++; /* white space may follow the document */
+	if (!doc || end != len) {
+		rc = perr_set(e, PERR_USAGE, "not JSON: %s",
+			      json_tokener_error_desc(json_tokener_get_error(tok)));
+		json_object_put(doc);
+		json_tokener_free(tok);
+		return rc;
+	}
+	json_tokener_free(tok);
 	if (!json_object_is_type(doc, json_type_object) ||
 	    !json_object_object_get_ex(doc, "violations", &viol) ||
 	    !json_object_is_type(viol, json_type_array))

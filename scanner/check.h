@@ -81,6 +81,8 @@ struct check_format {
 
 struct check *check_new(const struct policy *p, const char *const *roots, size_t nroots);
 int check_baseline(struct check *ck, const char *path, struct perr *e);
+/* The same from the report's bytes (the fuzz harness's way in). */
+int check_baseline_json(struct check *ck, const char *data, size_t len, struct perr *e);
 int check_file(void *ck, const struct file_result *r);
 void check_finish(struct check *ck);
 int check_write(const struct check *ck, const char *format, FILE *out, struct perr *e);
