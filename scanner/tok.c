@@ -13,7 +13,6 @@ struct word {
 	const char *s;
 	size_t len;
 	char after;  /* the byte right after the word, or 0 */
-	char after2; /* the byte after that, or 0 */
 	char before; /* the byte right before it, or 0 */
 };
 
@@ -77,7 +76,8 @@ static int is_bullet(const struct word *w, const char *end)
 
 	if (w->after != '.' && w->after != ')')
 		return 0;
-	if (w->after == '.' && w->after2 >= '0' && w->after2 <= '9' && !section_number(w, end))
+	if (w->after == '.' && w->s + w->len + 1 < end && w->s[w->len + 1] >= '0' &&
+	    w->s[w->len + 1] <= '9' && !section_number(w, end))
 		return 0; /* "2.0," wrapped to a line's start is a version, not "2." */
 	for (i = 0; i < w->len; i++)
 		digits &= w->s[i] >= '0' && w->s[i] <= '9';
@@ -135,7 +135,6 @@ static int next_word(const char **pp, const char *line, const char *end, struct 
 		p++;
 	w->len = (size_t)(p - w->s);
 	w->after = (char)(p < end ? *p : 0);
-	w->after2 = (char)(p + 1 < end ? p[1] : 0);
 	*pp = p;
 	return 1;
 }
