@@ -322,15 +322,6 @@ char **sbom_lic_entries(const char *expression, size_t *n)
 
 /* --- the root and relative names -------------------------------------------- */
 
-/* The walker's display form of a root: "./a/" -> "a", "." -> "". */
-static char *root_display(const char *root)
-{
-	size_t n;
-
-	root = walk_root_name(root, &n);
-	return xstrndup(root, n);
-}
-
 static const char *base_name(const char *p)
 {
 	const char *s = strrchr(p, '/');
@@ -387,7 +378,7 @@ static void take_root_record(struct sbom_doc *d, const struct sbom_file *f)
  * below the root; notes the others. */
 static void place_files(struct sbom_doc *d)
 {
-	char *disp = root_display(d->o.nroots ? d->o.roots[0] : ".");
+	char *disp = walk_root_dup(d->o.nroots ? d->o.roots[0] : ".");
 	size_t i, k = 0;
 
 	d->root_is_archive = d->o.nroots == 1 && d->nfiles && d->files[0].type == FT_ARCHIVE &&
@@ -1174,7 +1165,7 @@ static void set_creators(struct sbom_doc *d)
  * from the verification code (sbom_add dropped its record). */
 static void exclude_note(struct sbom_doc *d)
 {
-	char *disp = root_display(d->o.nroots ? d->o.roots[0] : ".");
+	char *disp = walk_root_dup(d->o.nroots ? d->o.roots[0] : ".");
 	const char *rel = rel_path(d, disp, d->o.exclude);
 	struct buf b = BUF_INIT;
 	size_t n;

@@ -16,16 +16,6 @@
 
 /* --- roots ------------------------------------------------------------------- */
 
-/* The root as walk.c names it: "./" prefixes and trailing '/' dropped,
- * "." becomes "" (see set_root there). */
-static char *walk_prefix(const char *root)
-{
-	size_t n;
-
-	root = walk_root_name(root, &n);
-	return xstrndup(root, n);
-}
-
 /* "file:///abs/dir/" with bytes outside RFC 3986's unreserved set and
  * '/' percent-encoded. */
 static char *file_uri(const char *abs)
@@ -50,7 +40,7 @@ static void root_init(struct check_root *r, const char *given)
 	struct stat st;
 	char *dir, *abs, *slash;
 
-	r->prefix = walk_prefix(given);
+	r->prefix = walk_root_dup(given);
 	if (stat(*r->prefix ? r->prefix : ".", &st) == 0 && S_ISDIR(st.st_mode)) {
 		r->strip = *r->prefix ? strlen(r->prefix) + 1 : 0;
 		dir = xstrdup(*r->prefix ? r->prefix : ".");

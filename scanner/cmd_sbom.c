@@ -236,15 +236,6 @@ static char *read_text(void *ctx, const char *path)
 	return t;
 }
 
-/* The walker's form of a root: "./a/" -> "a", "." -> "". */
-static char *shown_root(const char *root)
-{
-	size_t n;
-
-	root = walk_root_name(root, &n);
-	return strndup(root, n);
-}
-
 /* The display path the SBOM file has in the scan when it lies inside a
  * root, so it can be left out; NULL when it does not. */
 static char *output_in_tree(const char *out, const char *const *roots, size_t n)
@@ -256,7 +247,7 @@ static char *output_in_tree(const char *out, const char *const *roots, size_t n)
 	if (!(real_dir = realpath(dir, NULL)))
 		return NULL;
 	for (i = 0; i < n && !res; i++) {
-		char *r = realpath(roots[i], NULL), *shown = shown_root(roots[i]);
+		char *r = realpath(roots[i], NULL), *shown = walk_root_dup(roots[i]);
 		size_t k = r ? strlen(r) : 0;
 
 		if (r && !strncmp(real_dir, r, k) && (real_dir[k] == '/' || !real_dir[k]) &&

@@ -288,6 +288,14 @@ const char *walk_root_name(const char *root, size_t *len)
 	return root;
 }
 
+char *walk_root_dup(const char *root)
+{
+	size_t n;
+
+	root = walk_root_name(root, &n);
+	return xstrndup(root, n);
+}
+
 static void set_root(struct walker *w, const char *root)
 {
 	size_t n;

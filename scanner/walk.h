@@ -65,5 +65,7 @@ int walk_run(const char *const *roots, size_t nroots, const struct walk_opts *op
  * "." -> "" (its children are then named without a prefix).  The
  * length of that name, which starts at the returned pointer into root. */
 const char *walk_root_name(const char *root, size_t *len);
+/* The same as a string of its own (caller frees). */
+char *walk_root_dup(const char *root);
 
 #endif
