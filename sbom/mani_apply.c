@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "expr.h"
 #include "manifest.h"
+#include "readf.h"
 #include "text.h"
 
 struct source {
@@ -43,24 +44,23 @@ static const struct {
 	{ "debian/copyright", 0, MANI_PREC_CLOSEST },
 };
 
-/* The whole file when it is regular, valid UTF-8 and within the cap. */
+/* The whole file when it is regular (no symlink followed: the walk would
+ * not follow it either), valid UTF-8 and within the cap; read as the
+ * scan reads files (readf). */
 static char *slurp(const char *path, size_t *len)
 {
-	struct stat st;
-	FILE *f;
-	char *b;
+	struct readf rf = READF_INIT;
+	struct perr e;
+	char *b = NULL;
 
-	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > MANI_MAX_BYTES ||
-	    !(f = fopen(path, "rb")))
-		return NULL;
-	b = xmalloc((size_t)st.st_size + 1);
-	*len = fread(b, 1, (size_t)st.st_size, f);
-	fclose(f);
-	if (text_utf8_len((unsigned char *)b, *len) != *len) {
-		free(b);
-		return NULL;
+	if (readf_open(&rf, path, 0, &e) == 0 && readf_rest(&rf, MANI_MAX_BYTES, &e) == 0 &&
+	    !rf.truncated && text_utf8_len(rf.data, rf.len) == rf.len) {
+		b = xmalloc(rf.len + 1);
+		memcpy(b, rf.data, rf.len);
+		b[rf.len] = '\0';
+		*len = rf.len;
 	}
-	b[*len] = 0;
+	readf_release(&rf);
 	return b;
 }
 

@@ -120,3 +120,17 @@ for line in open(sys.argv[1]):
 else:
     raise SystemExit("img/logo.png not scanned")
 X
+
+# a REUSE.toml that is a symlink is not followed, as the walk follows none
+mkdir -p ln/img && cp r/img/logo.png ln/img/ && ln -s ../r/REUSE.toml ln/REUSE.toml
+"$PETAL" scan -f jsonl ln > ln.jsonl
+python3 - ln.jsonl <<'X' || fail "a symlinked REUSE.toml was applied"
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r["path"].endswith("img/logo.png"):
+        assert r["expression"] is None, r
+        break
+else:
+    raise SystemExit("ln/img/logo.png not scanned")
+X
