@@ -4,12 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cdx.h"
 #include "hash.h"
 #include "lic.h"
 #include "version.h"
 
 #define JSON_FLAGS (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+#define PARTIAL_MAX 200 /* files read in part named in metadata; the rest counted */
 
 static void put(json_object *o, const char *k, const char *v)
 {
@@ -142,6 +144,12 @@ static json_object *evidence(const struct sbom_doc *d, char *const *lics, size_t
 	return o;
 }
 
+/* Failed after its hashes, read in part, or (an archive) not opened. */
+static int partial(const struct sbom_file *f)
+{
+	return f->status != FS_SCANNED || f->comment;
+}
+
 static json_object *file_comp(const struct sbom_doc *d, const struct sbom_file *f)
 {
 	json_object *o = json_object_new_object(), *ev;
@@ -155,7 +163,7 @@ static json_object *file_comp(const struct sbom_doc *d, const struct sbom_file *
 	ev = f->analysed ? evidence(NULL, f->lics, f->nlics, f->copyright) : NULL;
 	if (ev)
 		json_object_object_add(o, "evidence", ev);
-	if (f->status != FS_SCANNED || f->comment) { /* failed, or read in part */
+	if (partial(f)) {
 		prop(o, "petal:status", f->status == FS_SCANNED ? "truncated"
 					: result_status_name(f->status));
 		prop(o, "petal:reason", f->comment);
@@ -272,8 +280,37 @@ static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 	return o;
 }
 
+/* Files read in part, not opened (an archive too deep) or failed after
+ * their hashes: "path (reason)", as many as the undescribed list holds. */
+static void partial_props(const struct sbom_doc *d, json_object *m)
+{
+	struct buf b = BUF_INIT;
+	size_t i, n = 0, named;
+
+	for (i = 0; i < d->nfiles; i++)
+		n += partial(&d->files[i]);
+	named = n > PARTIAL_MAX ? PARTIAL_MAX - 1 : n; /* the last slot counts the rest */
+	for (i = 0; i < d->nfiles && named; i++) {
+		const struct sbom_file *f = &d->files[i];
+
+		if (!partial(f))
+			continue;
+		buf_printf(&b, "%s (%s: %s)", f->path, result_status_name(f->status),
+			   f->comment ? f->comment : "read in part");
+		prop(m, "petal:partial", b.data);
+		buf_reset(&b);
+		named--;
+	}
+	if (n > PARTIAL_MAX) {
+		buf_printf(&b, "and %zu more", n - PARTIAL_MAX + 1);
+		prop(m, "petal:partial", b.data);
+	}
+	buf_release(&b);
+}
+
 /* Without file components the inputs petal read nothing of are named
- * here, as SPDX's document comment names them (capped, "and N more"). */
+ * here, as SPDX's document comment names them (capped, "and N more"),
+ * and so are the files read in part. */
 static json_object *metadata(const struct sbom_doc *d, json_object *root, int files)
 {
 	json_object *m = json_object_new_object(), *t = json_object_new_object();
@@ -301,6 +338,8 @@ static json_object *metadata(const struct sbom_doc *d, json_object *root, int fi
 	json_object_object_add(m, "component", root);
 	for (i = 0; !files && i < d->nundescribed; i++)
 		prop(m, "petal:undescribed", d->undescribed[i]);
+	if (!files)
+		partial_props(d, m);
 	return m;
 }
 
