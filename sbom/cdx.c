@@ -150,6 +150,13 @@ static int partial(const struct sbom_file *f)
 	return f->status != FS_SCANNED || f->comment;
 }
 
+/* What petal:status says of such a file. */
+static const char *partial_status(const struct sbom_file *f)
+{
+	return f->status != FS_SCANNED ? result_status_name(f->status)
+	       : f->analysed		? "scanned" : "truncated";
+}
+
 static json_object *file_comp(const struct sbom_doc *d, const struct sbom_file *f)
 {
 	json_object *o = json_object_new_object(), *ev;
@@ -164,8 +171,7 @@ static json_object *file_comp(const struct sbom_doc *d, const struct sbom_file *
 	if (ev)
 		json_object_object_add(o, "evidence", ev);
 	if (partial(f)) {
-		prop(o, "petal:status", f->status == FS_SCANNED ? "truncated"
-					: result_status_name(f->status));
+		prop(o, "petal:status", partial_status(f));
 		prop(o, "petal:reason", f->comment);
 	}
 	return o;
@@ -295,7 +301,7 @@ static void partial_props(const struct sbom_doc *d, json_object *m)
 
 		if (!partial(f))
 			continue;
-		buf_printf(&b, "%s (%s: %s)", f->path, result_status_name(f->status),
+		buf_printf(&b, "%s (%s: %s)", f->path, partial_status(f),
 			   f->comment ? f->comment : "read in part");
 		prop(m, "petal:partial", b.data);
 		buf_reset(&b);
