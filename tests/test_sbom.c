@@ -607,6 +607,7 @@ static void test_skips(void **state)
 	assert_string_equal(AT_STR(c, "components.1.components.1.properties.0.value"), "symlink");
 	assert_null(at(c, "components.1.components.1.hashes"));
 	assert_null(at(c, "metadata.properties"));
+	dump(cdx, "skips.cdx.json");
 	json_object_put(c);
 	free(cdx);
 	sbom_free(d);

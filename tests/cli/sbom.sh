@@ -79,7 +79,8 @@ else
 	validate() { :; }
 fi
 validate spdx j1.spdx-json j2.spdx-json concl.json dump/manifests.spdx.json
-validate cyclonedx j1.cyclonedx-json j2.cyclonedx-json files.cdx.json dump/manifests.cdx.json
+validate cyclonedx j1.cyclonedx-json j2.cyclonedx-json files.cdx.json dump/manifests.cdx.json \
+	dump/skips.cdx.json
 
 # Independent checks.  $1: the document; recomputes from the input tree.
 check_spdx() {
