@@ -5,12 +5,23 @@
  * component nested in its parent's "components" (an assembly: CONTAINS),
  * archives typed "file", manifest packages "library".  A package's
  * declared license (or, with --conclude, the detected one) is its
- * "licenses" expression; what was found in its files is
- * evidence.licenses (SPDX ids as ids, anything else -- "A WITH B",
- * LicenseRef-x -- as names).  With files (--cdx-files) each file is a
- * "file" component with hashes and its own license and copyright
- * evidence.  dependencies lists every package, with dependsOn for the
- * DEPENDS_ON ones.  serialNumber is the model's content-derived UUID.
+ * "licenses" expression; with both, the concluded expression is the
+ * property petal:licenseConcluded (1.6 holds one expression).  What was
+ * found in its files is evidence.licenses (SPDX ids as ids, anything else
+ * -- "A WITH B", LicenseRef-x -- as names, a LicenseRef with its text).
+ * A manifest's http(s) homepage is a "website" external reference.
+ *
+ * With files (--cdx-files) each input is a "file" component exactly
+ * once, in the package holding it: a file read with hashes and its own
+ * license and copyright evidence (petal:status and petal:reason when it
+ * failed, was read in part or not opened); a symlink, special, skipped or
+ * failed input without hashes, with petal:status (symlink, skipped,
+ * failed) and petal:reason.  Without files, metadata.properties names
+ * the inputs without content (petal:undescribed, as SPDX's comment,
+ * capped) and the files read in part (petal:partial).  dependencies
+ * lists every component once: a package dependsOn the manifest packages
+ * in its node_modules/, vendor/, third_party/; files depend on nothing.
+ * serialNumber is the model's content-derived UUID.
  *
  *   cdx_json(d, files, out)   0, or -1 when writing failed
  *

@@ -276,6 +276,13 @@ void sbom_free(struct sbom_doc *d)
 	free(d->refs);
 	free(d->rels);
 	free_strv(d->undescribed, d->nundescribed);
+	for (i = 0; i < d->nskips; i++) {
+		free(d->skips[i].id);
+		free(d->skips[i].name);
+		free(d->skips[i].path);
+		free(d->skips[i].reason);
+	}
+	free(d->skips);
 	free_strv(d->creators, d->ncreators);
 	free(d->name);
 	free(d->namespace);
@@ -363,6 +370,30 @@ static void note_undescribed(struct sbom_doc *d, const struct sbom_file *f)
 	push_str(&d->undescribed, &d->nundescribed, &d->capundescribed, buf_take(&b));
 }
 
+/* Every undescribed input, uncapped, for writers that name each one. */
+static void add_skip(struct sbom_doc *d, const struct sbom_file *f, const char *disp)
+{
+	struct sbom_skip *s;
+	struct buf b = BUF_INIT;
+
+	if (d->nskips == d->capskips) {
+		d->capskips = d->capskips ? d->capskips * 2 : 16;
+		d->skips = xrealloc(d->skips, d->capskips * sizeof(*d->skips));
+	}
+	s = &d->skips[d->nskips++];
+	memset(s, 0, sizeof(*s));
+	buf_printf(&b, "./%s", rel_path(d, disp, f->path));
+	s->name = buf_take(&b);
+	s->path = xstrdup(f->path);
+	s->type = f->type;
+	s->status = f->status;
+	if (f->type == FT_SYMLINK && f->comment)
+		buf_printf(&b, "symlink to %s", f->comment);
+	else
+		buf_adds(&b, f->comment ? f->comment : result_type_name(f->type));
+	s->reason = buf_take(&b);
+}
+
 /* The archive given alone is the root package, not a file of it. */
 static void take_root_record(struct sbom_doc *d, const struct sbom_file *f)
 {
@@ -391,6 +422,7 @@ static void place_files(struct sbom_doc *d)
 			take_root_record(d, f);
 		} else if (!described(f)) {
 			note_undescribed(d, f);
+			add_skip(d, f, disp);
 		} else {
 			buf_printf(&b, "./%s", rel_path(d, disp, f->path));
 			f->name = buf_take(&b);
@@ -737,6 +769,11 @@ static void assign_files(struct sbom_doc *d)
 		}
 		p->files[p->nfiles++] = i;
 	}
+	for (i = 0; i < d->nskips; i++) {
+		const char *rel = d->skips[i].name + 2;
+
+		d->skips[i].pkg = owner(t, n, rel, strlen(rel));
+	}
 	for (i = 1; i < d->npkgs; i++) {
 		struct sbom_pkg *p = &d->pkgs[i];
 		size_t len = strlen(p->scope);
@@ -1026,13 +1063,15 @@ static int cmp_idref(const void *a, const void *b)
  * (in document order) gets a suffix. */
 static void unique_ids(struct sbom_doc *d)
 {
-	size_t n = d->npkgs + d->nfiles, i, k = 0;
+	size_t n = d->npkgs + d->nfiles + d->nskips, i, k = 0;
 	struct idref *v = xmalloc((n ? n : 1) * sizeof(*v));
 
 	for (i = 0; i < d->npkgs; i++, k++)
 		v[k] = (struct idref){ &d->pkgs[i].id, k };
 	for (i = 0; i < d->nfiles; i++, k++)
 		v[k] = (struct idref){ &d->files[i].id, k };
+	for (i = 0; i < d->nskips; i++, k++)
+		v[k] = (struct idref){ &d->skips[i].id, k };
 	qsort(v, n, sizeof(*v), cmp_idref);
 	for (i = 1; i < n; i++) {
 		if (!strcmp(*v[i - 1].id, *v[i].id)) {
@@ -1080,6 +1119,8 @@ static void content_uuid(const struct sbom_doc *d, char out[37])
 		hash_hex(d->files[i].sha1, 20, hex);
 		buf_printf(&b, "%s %s\n", hex, d->files[i].name);
 	}
+	for (i = 0; i < d->nskips; i++)
+		buf_printf(&b, "- %s %s\n", d->skips[i].name, d->skips[i].reason);
 	if (!c)
 		abort();
 	EVP_DigestInit_ex(c, EVP_sha1(), NULL);
@@ -1194,6 +1235,8 @@ int sbom_finish(struct sbom_doc *d, struct perr *e)
 		if (d->files[i].analysed)
 			file_licenses(d, &d->files[i]);
 	}
+	for (i = 0; i < d->nskips; i++)
+		d->skips[i].id = make_id("File", d->skips[i].name + 2);
 	for (i = 0; i < d->npkgs; i++)
 		declared_refs(d, &d->pkgs[i]);
 	pkg_summaries(d);

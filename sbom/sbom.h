@@ -12,8 +12,10 @@
  *   files     every input file whose bytes were read (text, binary,
  *             archive) with SHA-1 and SHA-256; each belongs to the package
  *             with the longest scope holding it (an archive's scope is
- *             "a.tar!/", a manifest's its directory).  The rest (symlinks,
- *             skipped, failed) are listed in sbom_doc.undescribed.
+ *             "a.tar!/", a manifest's its directory).
+ *   skips     the rest (symlinks, special files, skipped, failed), each
+ *             with its status and reason and the package holding it; also
+ *             as text in sbom_doc.undescribed (capped: "and N more").
  *   refs      a LicenseRef- definition for every one used: unknown license
  *             texts (LicenseRef-petal-unknown-<hash of the text>; the text
  *             is the finding's span, else its evidence), ids from tags and
@@ -125,6 +127,17 @@ struct sbom_file {
 	char *tag_text;    /* first license finding text (for ref comments) */
 };
 
+/* An input the document has no content for. */
+struct sbom_skip {
+	char *id;          /* SPDXRef-File-..., unique among the files' */
+	char *name;        /* "./" + the path below the root */
+	char *path;        /* the display path */
+	enum file_type type;
+	enum file_status status;
+	char *reason;      /* "symlink to x", the error, or the type's name */
+	size_t pkg;        /* the package whose scope holds it */
+};
+
 struct sbom_ref {
 	char *id;          /* LicenseRef-... */
 	char *name;
@@ -152,8 +165,11 @@ struct sbom_doc {
 	size_t nrefs, caprefs;
 	struct sbom_rel *rels;
 	size_t nrels, caprels;
-	char **undescribed; /* "path: reason" for inputs not in files */
+	char **undescribed; /* "path (type: reason)" for inputs not in files,
+			     * at most 200 (sbom.c), the last "and N more" */
 	size_t nundescribed, capundescribed;
+	struct sbom_skip *skips; /* every input not in files, in path order */
+	size_t nskips, capskips;
 	int root_is_archive; /* one archive given alone: it is the root */
 };
 

@@ -546,6 +546,73 @@ static void test_writers(void **state)
 	sbom_free(d);
 }
 
+/* Every input without content is kept (uncapped, unlike the SPDX comment's
+ * list) with its status, its reason and the package holding it; with
+ * --cdx-files each is a file component once, with no hashes. */
+static void skipped(struct sbom_doc *d, const char *path, enum file_type t, enum file_status st,
+		    const char *why)
+{
+	struct file_result r;
+
+	result_init(&r);
+	r.path = strdup(path);
+	r.type = t;
+	if (t == FT_SYMLINK)
+		r.target = strdup(why);
+	else
+		result_set_error(&r, st, "%s", why);
+	assert_int_equal(sbom_add(d, &r), 0);
+	result_release(&r);
+}
+
+static void test_skips(void **state)
+{
+	struct sbom_opts o = opts(proj_root);
+	struct sbom_doc *d = sbom_new(&o);
+	char path[64], *cdx;
+	json_object *c, *deps;
+	size_t i, k;
+
+	(void)state;
+	rec(d, "proj/a.c", FT_TEXT, "MIT");
+	skipped(d, "proj/b.c", FT_TEXT, FS_FAILED, "cannot open: Permission denied");
+	for (i = 0; i < 250; i++) {
+		snprintf(path, sizeof(path), "proj/many/f%03zu", i);
+		skipped(d, path, FT_SPECIAL, FS_SKIPPED, "special file");
+	}
+	manifest(d, "proj/node_modules/dep/package.json", "npm", NULL, "dep", "1.0.0", "ISC", NULL);
+	skipped(d, "proj/node_modules/dep/ln", FT_SYMLINK, FS_SKIPPED, "../x");
+	rec(d, "proj/z.zip", FT_ARCHIVE, NULL);
+	skipped(d, "proj/z.zip!/bad", FT_TEXT, FS_FAILED, "corrupt entry");
+	assert_int_equal(sbom_finish(d, &(struct perr){ 0 }), 0);
+	assert_int_equal(d->nundescribed, 200);
+	assert_int_equal(d->nskips, 253);
+	assert_string_equal(d->skips[0].name, "./b.c");
+	assert_string_equal(d->skips[0].reason, "cannot open: Permission denied");
+	assert_int_equal(d->skips[0].status, FS_FAILED);
+	assert_int_equal(d->skips[0].pkg, 0);
+	assert_string_equal(d->skips[251].reason, "symlink to ../x");
+	assert_string_equal(d->pkgs[d->skips[251].pkg].name, "dep");
+	assert_string_equal(d->pkgs[d->skips[252].pkg].name, "z");
+	for (i = 0; i < d->nskips; i++)
+		for (k = 0; k < d->nfiles; k++)
+			assert_string_not_equal(d->skips[i].id, d->files[k].id);
+	cdx = written(d, cdx_files);
+	c = json_tokener_parse(cdx);
+	assert_non_null(c);
+	deps = at(c, "dependencies");
+	assert_int_equal(json_object_array_length(deps), d->npkgs + d->nfiles + d->nskips);
+	assert_string_equal(AT_STR(c, "components.1.name"), "dep");
+	assert_string_equal(AT_STR(c, "components.1.components.1.name"), "./node_modules/dep/ln");
+	assert_string_equal(AT_STR(c, "components.1.components.1.properties.0.value"), "symlink");
+	assert_null(at(c, "components.1.components.1.hashes"));
+	assert_null(at(c, "metadata.properties"));
+	dump(cdx, "skips.cdx.json");
+	json_object_put(c);
+	free(cdx);
+	sbom_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -555,6 +622,7 @@ int main(void)
 		cmocka_unit_test(test_undescribed_and_archive_root),
 		cmocka_unit_test(test_bad_options), cmocka_unit_test(test_vcode),
 		cmocka_unit_test(test_ntia),       cmocka_unit_test(test_writers),
+		cmocka_unit_test(test_skips),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

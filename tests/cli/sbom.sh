@@ -79,7 +79,8 @@ else
 	validate() { :; }
 fi
 validate spdx j1.spdx-json j2.spdx-json concl.json dump/manifests.spdx.json
-validate cyclonedx j1.cyclonedx-json j2.cyclonedx-json files.cdx.json dump/manifests.cdx.json
+validate cyclonedx j1.cyclonedx-json j2.cyclonedx-json files.cdx.json dump/manifests.cdx.json \
+	dump/skips.cdx.json
 
 # Independent checks.  $1: the document; recomputes from the input tree.
 check_spdx() {
@@ -307,10 +308,173 @@ def walk(cs):
     for c in cs:
         yield c
         yield from walk(c.get("components", []))
-fs = {c["name"]: c for c in walk(full["components"]) if c["type"] == "file" and c["name"].startswith("./")}
+fs = {c["name"]: c for c in walk(full["components"]) if c["type"] == "file" and c["name"].startswith("./") and "hashes" in c}
 assert set(fs) == {f["fileName"] for f in spdx["files"]}, set(fs) ^ {f["fileName"] for f in spdx["files"]}
 assert {"license": {"name": "GPL-2.0-only WITH Linux-syscall-note"}} in fs["./src/sys.h"]["evidence"]["licenses"]
 assert fs["./src/acme.c"]["licenses"] == [{"expression": "LicenseRef-Acme OR Apache-2.0", "acknowledgement": "concluded"}]
+PY
+
+# CycloneDX, checked without petal's code: a tree with a manifest and a
+# node_modules package, a symlink, a dangling symlink, a FIFO, a file
+# petal cannot open, a file over the 64 MiB analysis cap and an archive
+# nested deeper than --max-depth.  With --cdx-files every input (find(1)
+# and the archives opened here) is a file component exactly once, those
+# without content named with status and reason; bom-refs unique, every
+# component once in dependencies, every dependsOn ref exists; files of an
+# archive nested in its package; LicenseRef texts given; -j1 = -j2.
+# Without --cdx-files the inputs without content are named in metadata.
+mkdir cin
+cp -R in/. cin/
+mkdir -p cin/node_modules/left-pad cin/lib
+printf '{"name": "app", "version": "3.1.0", "license": "MIT", "homepage": "https://example.com/app"}\n' > cin/package.json
+printf '{"name": "left-pad", "version": "1.3.0", "license": "WTFPL"}\n' > cin/node_modules/left-pad/package.json
+printf 'secret\n' > cin/lib/locked.c
+chmod 0 cin/lib/locked.c
+ln -s nowhere cin/dangling
+mkfifo cin/fifo
+truncate -s 65M cin/big.bin
+python3 - <<'PY'
+import io, tarfile
+data, name = b"// SPDX-License-Identifier: MIT\n", "leaf.c"
+for i in range(10): # l9 holds l8 ... holds l0 holds leaf.c: l0 lies 9 levels down
+    b = io.BytesIO()
+    with tarfile.open(fileobj=b, mode="w:gz") as t:
+        ti = tarfile.TarInfo(name)
+        ti.size, ti.mtime = len(data), 0
+        t.addfile(ti, io.BytesIO(data))
+    data, name = b.getvalue(), "l%d.tar.gz" % i
+open("cin/deep.tar.gz", "wb").write(data)
+PY
+chmod 755 "$T"
+touch cf1.json cf2.json cm.json
+chmod 666 cf1.json cf2.json cm.json
+as= # root reads anything: petal runs as nobody (as tests/cli/unreadable.sh)
+[ "$(id -u)" != 0 ] || as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+for j in 1 2; do
+	# shellcheck disable=SC2086
+	expect_exit 3 $as "$PETAL" sbom -q -j$j --conclude -f cyclonedx-json --cdx-files -o cf$j.json cin 2>/dev/null
+done
+cmp cf1.json cf2.json || fail "-j1 and -j2 differ (--cdx-files)"
+# shellcheck disable=SC2086
+expect_exit 3 $as "$PETAL" sbom -q -f cyclonedx-json -o cm.json cin 2>/dev/null
+validate cyclonedx cf1.json cm.json
+find cin ! -type d | sort > cin.find
+python3 - cf1.json cm.json cin.find <<'PY' || fail "CycloneDX: inputs, references, dependencies"
+import hashlib, io, json, os, sys, tarfile, zipfile
+bom, small = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+found = [l.rstrip("\n") for l in open(sys.argv[3])]
+
+# every input: what find(1) lists, and the archives' entries (opened here
+# up to 8 levels of nesting, petal's --max-depth default)
+want = {}
+def entries(name, data):
+    if name.count("!/") > 8:
+        return
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for i in z.infolist():
+                if not i.is_dir():
+                    add(name + "!/" + i.filename, z.read(i))
+    else:
+        with tarfile.open(fileobj=io.BytesIO(data)) as t:
+            for m in t.getmembers():
+                if m.isfile():
+                    add(name + "!/" + m.name, t.extractfile(m).read())
+def add(name, data):
+    want[name] = data
+    if data is not None and name.endswith((".zip", ".tar.gz")):
+        entries(name, data)
+for p in found:
+    name = "./" + os.path.relpath(p, "cin")
+    ok = os.path.isfile(p) and not os.path.islink(p) and name != "./lib/locked.c" # petal ran as nobody
+    add(name, open(p, "rb").read() if ok else None)
+
+# the component tree, with each component's parent
+comps, parent = [bom["metadata"]["component"]], {}
+def walk(cs, up):
+    for c in cs:
+        comps.append(c)
+        parent[id(c)] = up
+        walk(c.get("components", []), c)
+walk(bom["components"], bom["metadata"]["component"])
+files = [c for c in comps if c["type"] == "file" and c["name"].startswith("./")]
+names = [c["name"] for c in files]
+assert len(names) == len(set(names)), "an input twice: %s" % [n for n in names if names.count(n) > 1]
+assert set(names) == set(want), sorted(set(names) ^ set(want))
+
+props = lambda c: {p["name"]: p.get("value") for p in c.get("properties", [])}
+by = {c["name"]: c for c in files}
+def status(name, st, why):
+    p = props(by[name])
+    assert p.get("petal:status") == st and why in p.get("petal:reason", ""), (name, p)
+status("./link", "symlink", "plain.txt")
+status("./dangling", "symlink", "nowhere")
+status("./fifo", "skipped", "fifo")
+status("./lib/locked.c", "failed", "Permission denied")
+status("./big.bin", "truncated", "first bytes")
+deep = [n for n in names if n.count("!/") == 9]
+assert len(deep) == 1 and deep[0].endswith("!/l0.tar.gz"), deep
+status(deep[0], "skipped", "max-depth")
+for n in ("./link", "./dangling", "./fifo", "./lib/locked.c"):
+    assert "hashes" not in by[n], n
+# content read: its hashes (big.bin hashed whole, 65 MiB of zeros)
+want["./big.bin"] = bytes(65 << 20)
+for c in files:
+    data = want[c["name"]]
+    if data is None:
+        continue
+    h = {x["alg"]: x["content"] for x in c["hashes"]}
+    assert h == {"SHA-1": hashlib.sha1(data).hexdigest(), "SHA-256": hashlib.sha256(data).hexdigest()}, c["name"]
+    assert "petal:status" not in props(c) or c["name"] in ("./big.bin", deep[0]), c["name"]
+
+# bom-refs unique; dependencies: every component once, every ref exists
+refs = [c["bom-ref"] for c in comps]
+assert len(refs) == len(set(refs)), "a bom-ref twice"
+dep = [d["ref"] for d in bom["dependencies"]]
+assert sorted(dep) == sorted(refs), set(dep) ^ set(refs)
+for d in bom["dependencies"]:
+    for r in d.get("dependsOn", []) + d.get("provides", []):
+        assert r in refs, r
+pk = {c["name"]: c for c in comps if not c["name"].startswith("./")}
+root = bom["metadata"]["component"]
+on = {d["ref"]: d.get("dependsOn", []) for d in bom["dependencies"]}
+assert on[root["bom-ref"]] == [pk["left-pad"]["bom-ref"]], on[root["bom-ref"]]
+assert all(on[c["bom-ref"]] == [] for c in files)
+# archive containment is nesting: a file of an archive sits in the
+# component of that archive (hashes of the archive's bytes)
+for c in files:
+    if "!/" in c["name"]:
+        arc = want[c["name"].rsplit("!/", 1)[0]]
+        up = parent[id(c)]
+        assert not up["name"].startswith("./"), c["name"]
+        assert {x["alg"]: x["content"] for x in up["hashes"]}["SHA-1"] == hashlib.sha1(arc).hexdigest(), c["name"]
+
+# the manifest: name, version, declared license, concluded one, homepage
+assert (root["name"], root["version"], root["purl"]) == ("app", "3.1.0", "pkg:npm/app@3.1.0"), root
+assert root["licenses"] == [{"expression": "MIT", "acknowledgement": "declared"}], root["licenses"]
+assert "MIT" in props(root)["petal:licenseConcluded"], props(root)
+assert root["externalReferences"] == [{"type": "website", "url": "https://example.com/app"}]
+assert pk["left-pad"]["licenses"] == [{"expression": "WTFPL", "acknowledgement": "declared"}]
+# LicenseRef texts: the REUSE file's, the unknown text's lines
+ev = {l["license"].get("id") or l["license"]["name"]: l["license"] for l in root["evidence"]["licenses"]}
+assert ev["LicenseRef-Acme"]["text"]["content"] == open("cin/LICENSES/LicenseRef-Acme.txt").read()
+unk = [k for k in ev if k.startswith("LicenseRef-petal-unknown-")]
+assert len(unk) == 1 and len(ev[unk[0]]["text"]["content"]) > 1000
+assert ev[unk[0]]["text"]["content"] in open("cin/docs/weird.txt").read()
+bev = [l["license"] for l in pk["bundle"]["evidence"]["licenses"] if l["license"].get("name") == unk[0]]
+assert bev and bev[0]["text"] == ev[unk[0]]["text"], "the archive's unknown text"
+
+# without file components: the inputs without content, named with why,
+# and the files read in part
+mp = [(p["name"], p["value"]) for p in small["metadata"].get("properties", [])]
+und = [v for k, v in mp if k == "petal:undescribed"]
+for n, why in (("cin/link", "plain.txt"), ("cin/dangling", "nowhere"), ("cin/fifo", "fifo"),
+               ("cin/lib/locked.c", "Permission denied")):
+    assert [v for v in und if v.startswith(n + " (") and why in v], (n, und)
+assert len(und) == 4, und
+part = [v for k, v in mp if k == "petal:partial"]
+assert [v for v in part if v.startswith("cin/big.bin (")] and [v for v in part if "max-depth" in v], part
+assert all(c["type"] != "file" or not c["name"].startswith("./") for c in small["components"])
 PY
 
 # One archive given alone (the kernel case): it is the root package.
