@@ -25,8 +25,10 @@ int cmd_notice(int argc, char **argv);
 
 /* The scan shared by obligations and notice (cmd_obligations.c): begin
  * parses the options, scans into a.o (rules/oblig.h) and opens a.out; it
- * returns an exit code when there is nothing to write, -1 to go on.  end
- * closes the output, frees, and returns the exit code. */
+ * returns an exit code when there is nothing to write, -1 to go on.
+ * failed names one more input that failed on stderr (up to a cap) and
+ * counts it for the exit code.  end closes the output, frees, and returns
+ * the exit code. */
 #include <stdio.h>
 
 #include "index.h"
@@ -50,6 +52,8 @@ struct oblig_cli {
 
 int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv, const char *usage,
 		    const char *const *formats);
+void oblig_cli_failed(struct oblig_cli *a, const char *path, const char *what,
+		      const char *reason);
 int oblig_cli_end(struct oblig_cli *a, int write_failed);
 int cmd_check(int argc, char **argv);
 int cmd_sbom(int argc, char **argv);

@@ -2,17 +2,21 @@
 /* cmd_notice.c -- `petal notice [options] [PATH...]`: a third-party notice
  * file.  For each license found (rules/oblig.h groups, sorted): the files
  * and packages it covers, their copyright holders, the NOTICE files that
- * go with Apache-2.0 components (re-read from disk: the scan keeps no
- * file contents), and the license's reference text from the embedded
- * index, once per license.  Formats are rows of a table: text, markdown,
+ * go with Apache-2.0 components (read again through readf, as the scan
+ * reads files: the scan keeps no file contents), and the license's
+ * reference text from the embedded index, once per license.  The inputs
+ * not analysed (and NOTICE files not reproduced) are listed first, with
+ * the reason each.  Formats are rows of a table: text, markdown,
  * html; each escapes what its readers would take for markup. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "readf.h"
 #include "version.h"
 
 #define NOTICE_MAX (1 << 20) /* bytes of one NOTICE file reproduced */
@@ -226,35 +230,112 @@ static void block_strs(const struct notice_fmt *nf, FILE *f, const struct oblig_
 	buf_release(&b);
 }
 
-/* A NOTICE file, read again; archive entries cannot be. */
-static void notice_file(const struct notice_fmt *nf, FILE *f, const char *path)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	FILE *in = strstr(path, "!/") ? NULL : fopen(path, "rb");
-
-	nf->heading(f, 2, path);
-	if (!in) {
-		buf_printf(&b, "(not reproduced: %s)",
-			   strstr(path, "!/") ? "inside an archive" : strerror(errno));
-		nf->para(f, b.data);
-		buf_release(&b);
-		return;
-	}
-	while (b.len < NOTICE_MAX && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(in);
-	if (b.len > NOTICE_MAX)
-		b.len = NOTICE_MAX;
-	nf->block(f, b.data ? b.data : "", b.len);
-	buf_release(&b);
-}
+/* A NOTICE file of a group, read again before anything is written: text
+ * holds it (up to NOTICE_MAX), or why is why it is not reproduced. */
+struct notice_text {
+	char *path;  /* owned */
+	struct buf text;
+	char *why;   /* owned; NULL when read */
+	int written; /* reproduced once, under the first group it goes with */
+};
 
 struct done {
-	struct oblig_strs texts;   /* license ids whose text was written */
-	struct oblig_strs notices; /* NOTICE files written */
+	struct oblig_strs texts; /* license ids whose text was written */
+	struct notice_text *nt;  /* every NOTICE file of every group */
+	size_t nnt;
 };
+
+static char *why_dup(const char *fmt, const char *arg)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, fmt, arg);
+	return buf_take(&b);
+}
+
+/* Through readf, as the scan reads files: no link followed, nothing but a
+ * regular file, at most NOTICE_MAX bytes kept.  A NOTICE that cannot be
+ * read (or only in part) goes under "Not analysed" with the reason. */
+static void notice_read(struct oblig_cli *a, struct notice_text *t)
+{
+	struct readf rf = READF_INIT;
+	struct perr e = { PERR_OK, "" };
+	struct stat st;
+
+	if (readf_open(&rf, t->path, 0, &e) < 0 || readf_rest(&rf, NOTICE_MAX, &e) < 0) {
+		if (lstat(t->path, &st) == 0 && S_ISLNK(st.st_mode)) {
+			t->why = xstrdup("a symbolic link, not followed");
+			oblig_unread_add(a->o, t->path, "skipped",
+					 "NOTICE file not reproduced: a symbolic link, not followed");
+		} else {
+			t->why = xstrdup(e.msg);
+			oblig_cli_failed(a, t->path, "NOTICE file not reproduced: ", e.msg);
+		}
+	} else {
+		buf_add(&t->text, rf.data ? (const char *)rf.data : "", rf.len);
+		if (rf.truncated)
+			oblig_unread_add(a->o, t->path, "truncated", "NOTICE file over 1 MiB: "
+					 "only its first 1 MiB is reproduced");
+	}
+	readf_release(&rf);
+}
+
+/* What became of one NOTICE file: archive entries and inputs the scan
+ * could not read are not read again. */
+static void notice_load(struct oblig_cli *a, struct notice_text *t)
+{
+	const struct oblig_unread *u = oblig_unread_find(a->o, t->path);
+
+	if (strstr(t->path, "!/")) {
+		t->why = xstrdup("inside an archive");
+		oblig_unread_add(a->o, t->path, "skipped",
+				 "NOTICE file inside an archive: not reproduced");
+	} else if (u && strcmp(u->status, "truncated")) {
+		t->why = why_dup("%s", u->reason);
+	} else {
+		notice_read(a, t);
+	}
+}
+
+static void notices_load(struct oblig_cli *a, struct done *d)
+{
+	size_t i, k, j;
+
+	for (i = 0; i < oblig_ngroups(a->o); i++) {
+		const struct oblig_strs *s = &oblig_group(a->o, i)->notices;
+
+		for (k = 0; k < s->n; k++) {
+			for (j = 0; j < d->nnt && strcmp(d->nt[j].path, s->v[k]); j++)
+				;
+			if (j < d->nnt)
+				continue;
+			d->nt = xrealloc(d->nt, (d->nnt + 1) * sizeof(*d->nt));
+			memset(&d->nt[d->nnt], 0, sizeof(*d->nt));
+			d->nt[d->nnt].path = xstrdup(s->v[k]);
+			notice_load(a, &d->nt[d->nnt++]);
+		}
+	}
+}
+
+static void notice_file(const struct notice_fmt *nf, FILE *f, struct done *d, const char *path)
+{
+	struct buf b = BUF_INIT;
+	size_t j;
+
+	for (j = 0; j < d->nnt && strcmp(d->nt[j].path, path); j++)
+		;
+	if (j == d->nnt || d->nt[j].written)
+		return;
+	d->nt[j].written = 1;
+	nf->heading(f, 2, path);
+	if (d->nt[j].why) {
+		buf_printf(&b, "(not reproduced: %s; see \"Not analysed\")", d->nt[j].why);
+		nf->para(f, b.data);
+	} else {
+		nf->block(f, d->nt[j].text.data ? d->nt[j].text.data : "", d->nt[j].text.len);
+	}
+	buf_release(&b);
+}
 
 static int seen(struct oblig_strs *s, const char *v)
 {
@@ -313,21 +394,64 @@ static void group(const struct notice_fmt *nf, FILE *f, const struct idx *x,
 		block_strs(nf, f, &g->holders);
 	}
 	for (i = 0; i < g->notices.n; i++)
-		if (!seen(&d->notices, g->notices.v[i]))
-			notice_file(nf, f, g->notices.v[i]);
+		notice_file(nf, f, d, g->notices.v[i]);
 	license_text(nf, f, x, g, d);
+}
+
+/* The inputs not analysed, near the top where a reader sees them: what
+ * they hold is missing from the notice. */
+static void unread_section(const struct notice_fmt *nf, FILE *f, const struct oblig *o)
+{
+	struct buf b = BUF_INIT;
+	size_t i, n = oblig_nunread(o);
+
+	if (!n)
+		return;
+	nf->heading(f, 1, "Not analysed");
+	buf_printf(&b, "%zu input%s could not be analysed, or only in part: licenses, copyright "
+		   "holders and NOTICE files in %s may be missing from this notice.", n,
+		   n == 1 ? "" : "s", n == 1 ? "it" : "them");
+	nf->para(f, b.data);
+	buf_reset(&b);
+	for (i = 0; i < n; i++) {
+		const struct oblig_unread *u = oblig_unread(o, i);
+
+		buf_printf(&b, "%s (%s: %s)\n", u->path, u->status, u->reason);
+	}
+	nf->block(f, b.data, b.len);
+	buf_release(&b);
+}
+
+static void done_release(struct done *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->texts.n; i++)
+		free(d->texts.v[i]);
+	for (i = 0; i < d->nnt; i++) {
+		free(d->nt[i].path);
+		free(d->nt[i].why);
+		buf_release(&d->nt[i].text);
+	}
+	free(d->texts.v);
+	free(d->nt);
 }
 
 static void write_notice(const struct notice_fmt *nf, struct oblig_cli *a)
 {
-	struct done d = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct done d = { { NULL, 0, 0 }, NULL, 0 };
 	struct buf b = BUF_INIT;
 	size_t i;
 
+	notices_load(a, &d);
 	nf->begin(a->out, "Third-party notices");
 	buf_printf(&b, "Generated by petal %s from the files scanned; %zu license%s.",
 		   PETAL_VERSION, oblig_ngroups(a->o), oblig_ngroups(a->o) == 1 ? "" : "s");
+	if (oblig_nunread(a->o))
+		buf_printf(&b, " %zu input%s not analysed: see \"Not analysed\".",
+			   oblig_nunread(a->o), oblig_nunread(a->o) == 1 ? " was" : "s were");
 	nf->para(a->out, b.data);
+	unread_section(nf, a->out, a->o);
 	for (i = 0; i < oblig_nchoices(a->o); i++) {
 		const struct oblig_choice *c = oblig_choice(a->o, i);
 
@@ -339,12 +463,7 @@ static void write_notice(const struct notice_fmt *nf, struct oblig_cli *a)
 		group(nf, a->out, &a->idx, oblig_group(a->o, i), &d);
 	nf->end(a->out);
 	buf_release(&b);
-	for (i = 0; i < d.texts.n; i++)
-		free(d.texts.v[i]);
-	for (i = 0; i < d.notices.n; i++)
-		free(d.notices.v[i]);
-	free(d.texts.v);
-	free(d.notices.v);
+	done_release(&d);
 }
 
 int cmd_notice(int argc, char **argv)

@@ -123,12 +123,19 @@ static int parse_args(int argc, char **argv, struct oblig_cli *a, const char *us
 	return 1;
 }
 
+void oblig_cli_failed(struct oblig_cli *a, const char *path, const char *what,
+		      const char *reason)
+{
+	if (a->failures++ < SHOW_FAILURES && !a->quiet)
+		fprintf(stderr, "petal: %s: %s%s\n", path, what, reason);
+}
+
 static int cli_sink(void *ctx, const struct file_result *r)
 {
 	struct oblig_cli *a = ctx;
 
-	if (r->status == FS_FAILED && a->failures++ < SHOW_FAILURES && !a->quiet)
-		fprintf(stderr, "petal: %s: %s\n", r->path, r->error ? r->error : "failed");
+	if (r->status == FS_FAILED)
+		oblig_cli_failed(a, r->path, "", r->error ? r->error : "failed");
 	return oblig_file(a->o, r);
 }
 
@@ -193,7 +200,7 @@ int oblig_cli_end(struct oblig_cli *a, int write_failed)
 		rc = EXIT_INPUT;
 	}
 	if (a->failures > SHOW_FAILURES && !a->quiet)
-		fprintf(stderr, "petal: %llu more inputs failed\n",
+		fprintf(stderr, "petal: %llu more inputs failed (all are in the output)\n",
 			(unsigned long long)(a->failures - SHOW_FAILURES));
 	oblig_free(a->o);
 	free(a->excludes);
@@ -246,14 +253,32 @@ static void text_group(FILE *f, const struct oblig_group *g)
 	put_list(f, "NOTICE files to reproduce", &g->notices, (size_t)-1);
 }
 
+/* Every input not analysed, all of them: what the obligations miss. */
+static void text_unread(FILE *f, const struct oblig *o)
+{
+	size_t i, n = oblig_nunread(o);
+
+	if (!n)
+		return;
+	fprintf(f, "\nNot analysed (%zu): licenses in these inputs are not counted above\n", n);
+	for (i = 0; i < n; i++) {
+		const struct oblig_unread *u = oblig_unread(o, i);
+
+		fprintf(f, "  %s (%s: %s)\n", u->path, u->status, u->reason);
+	}
+}
+
 static void write_text(FILE *f, const struct oblig *o)
 {
 	const struct oblig_totals *t = oblig_totals(o);
 	size_t i;
 
-	fprintf(f, "Obligations for %s: %zu license%s in %llu of %llu files and packages\n",
+	fprintf(f, "Obligations for %s: %zu license%s in %llu of %llu files and packages",
 		lm_use_name(oblig_use(o)), oblig_ngroups(o), oblig_ngroups(o) == 1 ? "" : "s",
 		(unsigned long long)t->with_license, (unsigned long long)t->files);
+	if (oblig_nunread(o))
+		fprintf(f, "; %zu not analysed (listed at the end)", oblig_nunread(o));
+	fputc('\n', f);
 	for (i = 0; i < oblig_ngroups(o); i++)
 		text_group(f, oblig_group(o, i));
 	if (oblig_nchoices(o))
@@ -272,6 +297,7 @@ static void write_text(FILE *f, const struct oblig *o)
 			t->review == 1 ? "" : "s");
 	if (t->invalid)
 		fprintf(f, "Invalid expressions skipped: %llu\n", (unsigned long long)t->invalid);
+	text_unread(f, o);
 }
 
 static json_object *strs_json(const struct oblig_strs *s)
@@ -313,6 +339,23 @@ static json_object *group_json(const struct oblig_group *g)
 	return o;
 }
 
+static json_object *unread_json(const struct oblig *o)
+{
+	json_object *a = json_object_new_array(), *u;
+	size_t i;
+
+	for (i = 0; i < oblig_nunread(o); i++) {
+		const struct oblig_unread *r = oblig_unread(o, i);
+
+		u = json_object_new_object();
+		json_object_object_add(u, "path", json_object_new_string(r->path));
+		json_object_object_add(u, "status", json_object_new_string(r->status));
+		json_object_object_add(u, "reason", json_object_new_string(r->reason));
+		json_object_array_add(a, u);
+	}
+	return a;
+}
+
 static void write_json(FILE *f, const struct oblig *o)
 {
 	const struct oblig_totals *t = oblig_totals(o);
@@ -338,6 +381,7 @@ static void write_json(FILE *f, const struct oblig *o)
 		json_object_array_add(a, s);
 	}
 	json_object_object_add(d, "choices", a);
+	json_object_object_add(d, "not_analysed", unread_json(o));
 	s = json_object_new_object();
 	json_object_object_add(s, "files", json_object_new_int64((int64_t)t->files));
 	json_object_object_add(s, "with_license", json_object_new_int64((int64_t)t->with_license));
@@ -345,6 +389,8 @@ static void write_json(FILE *f, const struct oblig *o)
 	json_object_object_add(s, "obligations", obligs_json(t->oblig));
 	json_object_object_add(s, "source_scope", json_object_new_string(lm_scope_name(t->scope)));
 	json_object_object_add(s, "review", json_object_new_int64((int64_t)t->review));
+	json_object_object_add(s, "failed", json_object_new_int64((int64_t)t->failed));
+	json_object_object_add(s, "not_analysed", json_object_new_int64((int64_t)oblig_nunread(o)));
 	json_object_object_add(d, "summary", s);
 	fprintf(f, "%s\n", json_object_to_json_string_ext(d, JSON_C_TO_STRING_PRETTY |
 							 JSON_C_TO_STRING_NOSLASHESCAPE));
