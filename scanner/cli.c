@@ -304,7 +304,8 @@ int cli_run(struct cli *c, int (*sink)(void *ctx, const struct file_result *r), 
 /* --- the output --------------------------------------------------------------- */
 
 /* Closes the output (not stdout, which is flushed); err, or why the
- * close failed.  A regular -o file is removed when removing; 1 when it was. */
+ * close failed (errno as the failed write left it: the commands clear it
+ * before writing).  A regular -o file is removed when removing; 1 when it was. */
 static int close_out(struct cli *c, int *err, int removing)
 {
 	struct stat st;
@@ -325,10 +326,7 @@ static int close_out(struct cli *c, int *err, int removing)
 
 int cli_close(struct cli *c, int err)
 {
-	int removed;
-
-	errno = 0;
-	removed = close_out(c, &err, 0);
+	int removed = close_out(c, &err, 0);
 	if (err)
 		fprintf(stderr, "petal: %s: cannot write the %s: %s%s%s%s\n",
 			c->out_path ? c->out_path : "stdout", c->what, strerror(err),

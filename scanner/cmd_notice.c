@@ -475,6 +475,7 @@ int cmd_notice(int argc, char **argv)
 	int rc = oblig_cli_begin(&a, argc, argv);
 	size_t i;
 
+	errno = 0; /* what a failed write sets is the reason given */
 	for (i = 0; rc < 0 && i < sizeof(fmts) / sizeof(fmts[0]); i++)
 		if (!strcmp(fmts[i].name, a.c.format))
 			write_notice(&fmts[i], &a);

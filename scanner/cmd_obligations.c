@@ -4,6 +4,7 @@
  *
  * Also the scan shared with `petal notice` (cmd_notice.c): the common
  * options (cli.h) and -u, the pipeline into an oblig sink. */
+#include <errno.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,6 +276,7 @@ int cmd_obligations(int argc, char **argv)
 			       .use = LM_USE_BINARY };
 	int rc = oblig_cli_begin(&a, argc, argv);
 
+	errno = 0; /* what a failed write sets is the reason given */
 	if (rc < 0 && !strcmp(a.c.format, "json"))
 		write_json(a.c.out, a.o);
 	else if (rc < 0)
