@@ -9,6 +9,7 @@
  * the reason each.  Formats are rows of a table: text, markdown,
  * html; each escapes what its readers would take for markup. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,24 +253,67 @@ static char *why_dup(const char *fmt, const char *arg)
 	return buf_take(&b);
 }
 
-/* Through readf, as the scan reads files: no link followed, nothing but a
- * regular file, at most NOTICE_MAX bytes kept.  A NOTICE that cannot be
- * read (or only in part) goes under "Not analysed" with the reason. */
+/* With --follow-symlinks the scan read a link that stays inside its root
+ * through its target; so is a NOTICE read then.  The target's real path,
+ * or NULL when path is no such link. */
+static char *followed(const struct cli *c, const char *path)
+{
+	struct stat st;
+	char *real;
+	size_t i;
+
+	if (!c->po.walk.follow || lstat(path, &st) < 0 || !S_ISLNK(st.st_mode) ||
+	    !(real = realpath(path, NULL)))
+		return NULL;
+	for (i = 0; i < c->nroots; i++) {
+		char *root = realpath(c->roots[i], NULL);
+		size_t n = root ? strlen(root) : 0;
+		int inside = n && !strncmp(real, root, n) && (real[n] == '/' || root[n - 1] == '/');
+
+		free(root);
+		if (inside)
+			return real;
+	}
+	free(real);
+	return NULL;
+}
+
+static int read_at(struct readf *rf, const char *path, struct perr *e)
+{
+	return readf_open(rf, path, 0, e) < 0 || readf_rest(rf, NOTICE_MAX, e) < 0 ? -1 : 0;
+}
+
+/* Why a NOTICE could not be read: a link not followed is skipped (as the
+ * walk skips it), anything else failed (exit 3). */
+static void notice_unread(struct oblig_cli *a, struct notice_text *t, const char *msg)
+{
+	struct stat st;
+	int link = lstat(t->path, &st) == 0 && S_ISLNK(st.st_mode);
+	char *why = why_dup("NOTICE file not reproduced: %s",
+			    link ? "a symbolic link, not followed" : msg);
+
+	t->why = xstrdup(why + strlen("NOTICE file not reproduced: "));
+	oblig_unread_add(a->o, t->path, link ? "skipped" : "failed", why);
+	if (!link)
+		cli_failed(&a->c, t->path, "NOTICE file not reproduced: ", msg);
+	free(why);
+}
+
+/* Through readf, as the scan reads files: no link followed (but one the
+ * scan followed), nothing but a regular file, at most NOTICE_MAX bytes
+ * kept.  A NOTICE that cannot be read (or only in part) goes under "Not
+ * analysed" with the reason. */
 static void notice_read(struct oblig_cli *a, struct notice_text *t)
 {
 	struct readf rf = READF_INIT;
 	struct perr e = { PERR_OK, "" };
-	struct stat st;
+	char *real = NULL;
+	int rc = read_at(&rf, t->path, &e);
 
-	if (readf_open(&rf, t->path, 0, &e) < 0 || readf_rest(&rf, NOTICE_MAX, &e) < 0) {
-		if (lstat(t->path, &st) == 0 && S_ISLNK(st.st_mode)) {
-			t->why = xstrdup("a symbolic link, not followed");
-			oblig_unread_add(a->o, t->path, "skipped",
-					 "NOTICE file not reproduced: a symbolic link, not followed");
-		} else {
-			t->why = xstrdup(e.msg);
-			cli_failed(&a->c, t->path, "NOTICE file not reproduced: ", e.msg);
-		}
+	if (rc < 0 && (real = followed(&a->c, t->path)) != NULL)
+		rc = read_at(&rf, real, &e);
+	if (rc < 0) {
+		notice_unread(a, t, e.msg);
 	} else {
 		buf_add(&t->text, rf.data ? (const char *)rf.data : "", rf.len);
 		if (rf.truncated)
@@ -277,6 +321,7 @@ static void notice_read(struct oblig_cli *a, struct notice_text *t)
 					 "only its first 1 MiB is reproduced");
 	}
 	readf_release(&rf);
+	free(real);
 }
 
 /* What became of one NOTICE file: archive entries and inputs the scan

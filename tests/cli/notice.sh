@@ -133,3 +133,33 @@ for p in ("bad/pipe (skipped:", "bad/secret.c (failed: cannot open: Permission d
           "bad/apache/NOTICE (skipped:"):
     assert p in sec, (p, sec)
 PY
+
+# --follow-symlinks: a NOTICE link that stays inside the tree was read by
+# the scan through its target, and so is it reproduced; one that leads out
+# is not followed and is named with the walk's reason.  A NOTICE whose
+# path is not valid UTF-8 is shown escaped and cannot be opened again by
+# that name: a failure, named, exit 3 -- not a silent gap.
+mkdir -p fl/t/apache fl/t/shared fl/t/odd
+printf '// SPDX-License-Identifier: Apache-2.0\n' > fl/t/apache/a.c
+printf 'Shared Widget\n' > fl/t/shared/NOTICE.txt
+ln -s ../shared/NOTICE.txt fl/t/apache/NOTICE
+printf 'Outside Widget\n' > fl/out.txt
+ln -s ../../out.txt fl/t/odd/NOTICE
+printf '// SPDX-License-Identifier: Apache-2.0\n' > fl/t/odd/o.c
+odd=$(printf 'fl/t/b\377d')
+mkdir "$odd"
+printf '// SPDX-License-Identifier: Apache-2.0\n' > "$odd/x.c"
+printf 'Latin Widget\n' > "$odd/NOTICE"
+expect_exit 3 "$PETAL" notice --follow-symlinks -o fl.txt fl/t 2> fl.err
+grep -qx 'Shared Widget' fl.txt || fail "a followed NOTICE link not reproduced: $(head -30 fl.txt)"
+! grep -q 'Outside Widget\|Latin Widget' fl.txt || fail "reproduced what it should not"
+grep -qx 'fl/t/odd/NOTICE (skipped: symlink leads out of the scanned tree, not followed)' fl.txt ||
+	fail "outside link: $(head -12 fl.txt)"
+grep -qxF 'fl/t/b\xffd/NOTICE (failed: NOTICE file not reproduced: cannot open: No such file or directory)' fl.txt ||
+	fail "escaped path: $(head -12 fl.txt)"
+grep -qxF 'petal: fl/t/b\xffd/NOTICE: NOTICE file not reproduced: cannot open: No such file or directory' fl.err ||
+	fail "stderr: $(cat fl.err)"
+# without --follow-symlinks the inside link is not followed either
+"$PETAL" notice -o nofl.txt fl/t/apache
+grep -qx 'fl/t/apache/NOTICE (skipped: NOTICE file not reproduced: a symbolic link, not followed)' nofl.txt ||
+	fail "link without --follow-symlinks: $(head -12 nofl.txt)"
