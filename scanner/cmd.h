@@ -5,7 +5,8 @@
  * declare it here, add a row to cmds[] in main.c, add a case under
  * tests/cli.  argv[0] is the subcommand's name.  Each returns an exit
  * code: 0 done, 1 policy violation, 2 usage error, 3 some inputs failed.
- * Only main.c and cmd_*.c read argv, write to stderr or decide exit codes. */
+ * Only main.c, cli.c (the scan options the scanning commands share) and
+ * cmd_*.c read argv, write to stderr or decide exit codes. */
 #ifndef PETAL_CMD_H
 #define PETAL_CMD_H
 

@@ -101,12 +101,16 @@ static int run_check(struct cli *c, struct check *ck)
 {
 	struct perr e = { PERR_OK, "" };
 	const struct check_summary *s;
-	int err;
+	int err, rc;
 
-	if (cli_run(c, check_file, ck) != 0) {
+	errno = 0;
+	rc = cli_run(c, check_file, ck);
+	if (rc > 0) /* the sink stopped the scan: it could not write */
+		cli_close(c, errno ? errno : EIO);
+	else if (rc < 0)
 		cli_discard(c);
+	if (rc != 0)
 		return EXIT_INPUT;
-	}
 	check_finish(ck);
 	errno = 0;
 	err = check_write(ck, c->format, c->out, &e) < 0 ? (errno ? errno : EIO) : 0;

@@ -19,7 +19,7 @@
 #include "spdxdoc.h"
 #include "text.h"
 
-#define REF_TEXT_MAX (1 << 20) /* bytes of a LICENSE/LicenseRef-x.txt read */
+#define REF_TEXT_MAX (1 << 20) /* bytes of a LICENSES/LicenseRef-x.txt read */
 
 struct sbom_args {
 	struct sbom_opts so;
