@@ -163,3 +163,17 @@ grep -qxF 'petal: fl/t/b\xffd/NOTICE: NOTICE file not reproduced: cannot open: N
 "$PETAL" notice -o nofl.txt fl/t/apache
 grep -qx 'fl/t/apache/NOTICE (skipped: NOTICE file not reproduced: a symbolic link, not followed)' nofl.txt ||
 	fail "link without --follow-symlinks: $(head -12 nofl.txt)"
+
+# a file over --max-file-size: its license may be past what was read, and
+# the notice says so
+mkdir -p big
+i=0
+while [ $i -lt 40 ]; do
+	echo '/* padding padding padding padding padding padding padding */' >> big/pad.c
+	i=$((i + 1))
+done
+printf '// SPDX-License-Identifier: GPL-3.0-only\n' >> big/pad.c
+"$PETAL" notice --max-file-size 1K big > big.txt
+grep -qx 'big/pad.c (truncated: only its first bytes were analysed (over --max-file-size))' big.txt ||
+	fail "truncated file: $(head -12 big.txt)"
+! grep -q 'GNU GENERAL PUBLIC LICENSE' big.txt || fail "the GPL past the limit was read"

@@ -140,3 +140,21 @@ grep -qx "  bad/skip.me (skipped: excluded by --exclude 'skip.me')" na.txt || fa
 # nothing to list: no section, an empty array
 "$PETAL" obligations tree | grep -q '^Not analysed' && fail "empty section written"
 python3 -c 'import json; d = json.load(open("bin.json")); assert d["not_analysed"] == [], d["not_analysed"]'
+
+# a file over --max-file-size is analysed only in part: listed as truncated
+mkdir -p big
+i=0
+while [ $i -lt 40 ]; do
+	echo '/* padding padding padding padding padding padding padding */' >> big/pad.c
+	i=$((i + 1))
+done
+printf '// SPDX-License-Identifier: GPL-3.0-only\n' >> big/pad.c
+printf '// SPDX-License-Identifier: MIT\n' > big/ok.c
+"$PETAL" obligations --format json --max-file-size 1K big > big.json
+python3 - big.json <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["not_analysed"] == [{"path": "big/pad.c", "status": "truncated",
+    "reason": "only its first bytes were analysed (over --max-file-size)"}], d["not_analysed"]
+assert [g["license"] for g in d["licenses"]] == ["MIT"], d["licenses"]
+PY
