@@ -104,6 +104,7 @@ CLI_SRCS += scanner/cmd_obligations.c
 CLI_SRCS += scanner/cmd_notice.c
 CLI_SRCS += scanner/cmd_check.c
 CLI_SRCS += scanner/cmd_sbom.c
+CLI_SRCS += scanner/cli.c
 
 TESTS += tests/test_expr
 TESTS += tests/test_spdx_tag

@@ -22,6 +22,9 @@ struct oblig {
 	struct oblig_choice *c;
 	size_t nc, capc;
 	struct oblig_strs notice_paths; /* every NOTICE file seen */
+	struct oblig_unread *u;         /* inputs not analysed */
+	size_t nu, capu;
+	int finished;                   /* u sorted by path */
 	struct oblig_totals t;
 };
 
@@ -198,13 +201,113 @@ static char *package_label(const struct package *p, const char *path)
 	return buf_take(&b);
 }
 
+/* --- inputs not analysed ---------------------------------------------------- */
+
+static int cmp_unread(const void *a, const void *b)
+{
+	const struct oblig_unread *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	if (!c)
+		c = strcmp(x->status, y->status);
+	return c ? c : strcmp(x->reason, y->reason);
+}
+
+/* Where path is, or would go, in the sorted list. */
+static size_t unread_pos(const struct oblig *o, const char *path)
+{
+	size_t lo = 0, hi = o->nu;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(o->u[mid].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Room for one more at position at (moving what follows). */
+static struct oblig_unread *unread_insert(struct oblig *o, size_t at)
+{
+	if (o->nu == o->capu) {
+		o->capu = o->capu ? 2 * o->capu : 16;
+		o->u = xrealloc(o->u, o->capu * sizeof(*o->u));
+	}
+	memmove(&o->u[at + 1], &o->u[at], (o->nu - at) * sizeof(*o->u));
+	o->nu++;
+	return &o->u[at];
+}
+
+static void unread_put(struct oblig *o, size_t at, const char *path, const char *status,
+		       const char *reason)
+{
+	struct oblig_unread *u = unread_insert(o, at);
+
+	u->path = xstrdup(path);
+	u->status = status;
+	u->reason = xstrdup(reason);
+}
+
+/* A result that was not analysed, or only in part, is kept (sorted at
+ * finish: the sink's order is the walk's, roots as given). */
+static void note_unread(struct oblig *o, const struct file_result *r)
+{
+	if (r->status == FS_FAILED)
+		o->t.failed++;
+	if (r->status != FS_SCANNED)
+		unread_put(o, o->nu, r->path, result_status_name(r->status),
+			   r->error ? r->error : r->status == FS_FAILED ? "failed" : "not read");
+	else if (r->truncated)
+		unread_put(o, o->nu, r->path, "truncated",
+			   "only its first bytes were analysed (over --max-file-size)");
+}
+
+size_t oblig_nunread(const struct oblig *o)
+{
+	return o->nu;
+}
+
+const struct oblig_unread *oblig_unread(const struct oblig *o, size_t i)
+{
+	return i < o->nu ? &o->u[i] : NULL;
+}
+
+const struct oblig_unread *oblig_unread_find(const struct oblig *o, const char *path)
+{
+	size_t i = unread_pos(o, path);
+
+	return o->finished && i < o->nu && !strcmp(o->u[i].path, path) ? &o->u[i] : NULL;
+}
+
+void oblig_unread_add(struct oblig *o, const char *path, const char *status, const char *reason)
+{
+	if (!o->finished)
+		unread_put(o, o->nu, path, status, reason);
+	else if (!oblig_unread_find(o, path))
+		unread_put(o, unread_pos(o, path), path, status, reason);
+}
+
+/* --- results ------------------------------------------------------------------ */
+
+/* A NOTICE file is one of its group's whatever became of it in the scan
+ * (read, a link, unreadable), so a notice can say it was not reproduced. */
+static int is_notice_file(const struct file_result *r)
+{
+	return r->type != FT_BINARY && r->type != FT_ARCHIVE &&
+	       !(r->type == FT_SKIPPED && r->status == FS_SKIPPED) && oblig_is_notice(r->path);
+}
+
 int oblig_file(void *ctx, const struct file_result *r)
 {
 	struct oblig *o = ctx;
 	size_t i;
 
 	o->t.files++;
-	if (r->status == FS_SCANNED && r->type == FT_TEXT && oblig_is_notice(r->path))
+	note_unread(o, r);
+	if (is_notice_file(r))
 		strs_add(&o->notice_paths, r->path);
 	if (r->expression) {
 		struct source s = { r->path, NULL, r };
@@ -257,6 +360,9 @@ void oblig_finish(struct oblig *o)
 		qsort(o->g, o->ng, sizeof(*o->g), cmp_group);
 	if (o->nc > 1)
 		qsort(o->c, o->nc, sizeof(*o->c), cmp_choice);
+	if (o->nu > 1)
+		qsort(o->u, o->nu, sizeof(*o->u), cmp_unread);
+	o->finished = 1;
 	for (i = 0; i < o->ng; i++) {
 		struct oblig_group *g = &o->g[i];
 
@@ -324,8 +430,13 @@ void oblig_free(struct oblig *o)
 		free(o->c[i].chosen);
 		free(o->c[i].why);
 	}
+	for (i = 0; i < o->nu; i++) {
+		free(o->u[i].path);
+		free(o->u[i].reason);
+	}
 	free(o->g);
 	free(o->c);
+	free(o->u);
 	strs_release(&o->notice_paths);
 	free(o);
 }

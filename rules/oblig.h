@@ -14,12 +14,24 @@
  * (expression, what was taken, how many files), so a reader can see what
  * was assumed.
  *
+ * Nothing is lost: every input that was not analysed, or only in part, is
+ * kept with its reason -- failed (could not be read), skipped (excluded,
+ * a special file, a link not followed, over a --max-* limit...) or
+ * truncated (only its first bytes, up to --max-file-size, were read) --
+ * so a reader of the obligations knows what they do not cover.  A NOTICE
+ * file the scan could not read is still a NOTICE file of its group.
+ *
  *   o = oblig_new(use)
  *   oblig_file(o, r)         a pipeline sink (order.h): call in path order
  *   oblig_finish(o)          sorts and de-duplicates; call once, at the end
  *   oblig_ngroups(o), oblig_group(o, i)     groups sorted by license
  *   oblig_nchoices(o), oblig_choice(o, i)   choices sorted by expression
  *   oblig_totals(o)          counts and the union of obligations
+ *   oblig_nunread(o), oblig_unread(o, i)    inputs not analysed, by path
+ *   oblig_unread_find(o, path)              one of them, or NULL
+ *   oblig_unread_add(o, path, status, why)  one more (e.g. a NOTICE file
+ *                            that could not be read again); kept in path
+ *                            order, a path already there is not added
  *   oblig_free(o)            accepts NULL
  *
  * Ownership: o owns everything it returns; pointers stay valid until
@@ -60,8 +72,16 @@ struct oblig_choice {
 	uint64_t count;   /* files and packages that carry it */
 };
 
+/* An input not analysed, or only in part. */
+struct oblig_unread {
+	char *path;         /* owned; as the scan shows it */
+	const char *status; /* static: "failed", "skipped" or "truncated" */
+	char *reason;       /* owned */
+};
+
 struct oblig_totals {
 	uint64_t files;        /* results seen */
+	uint64_t failed;       /* ... of them FS_FAILED */
 	uint64_t with_license; /* ... with an expression (or a package's) */
 	uint64_t invalid;      /* expressions that did not parse */
 	unsigned oblig;        /* union over groups */
@@ -80,6 +100,10 @@ const struct oblig_group *oblig_group(const struct oblig *o, size_t i);
 size_t oblig_nchoices(const struct oblig *o);
 const struct oblig_choice *oblig_choice(const struct oblig *o, size_t i);
 const struct oblig_totals *oblig_totals(const struct oblig *o);
+size_t oblig_nunread(const struct oblig *o);
+const struct oblig_unread *oblig_unread(const struct oblig *o, size_t i);
+const struct oblig_unread *oblig_unread_find(const struct oblig *o, const char *path);
+void oblig_unread_add(struct oblig *o, const char *path, const char *status, const char *reason);
 void oblig_free(struct oblig *o);
 
 /* 1 when path's base name is NOTICE, NOTICE.txt or NOTICE.md (any case). */

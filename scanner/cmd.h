@@ -5,7 +5,8 @@
  * declare it here, add a row to cmds[] in main.c, add a case under
  * tests/cli.  argv[0] is the subcommand's name.  Each returns an exit
  * code: 0 done, 1 policy violation, 2 usage error, 3 some inputs failed.
- * Only main.c and cmd_*.c read argv, write to stderr or decide exit codes. */
+ * Only main.c, cli.c (the scan options the scanning commands share) and
+ * cmd_*.c read argv, write to stderr or decide exit codes. */
 #ifndef PETAL_CMD_H
 #define PETAL_CMD_H
 
@@ -24,33 +25,22 @@ int cmd_obligations(int argc, char **argv);
 int cmd_notice(int argc, char **argv);
 
 /* The scan shared by obligations and notice (cmd_obligations.c): begin
- * parses the options, scans into a.o (rules/oblig.h) and opens a.out; it
- * returns an exit code when there is nothing to write, -1 to go on.  end
- * closes the output, frees, and returns the exit code. */
-#include <stdio.h>
-
-#include "index.h"
+ * parses the common options (cli.h) and -u/--use, opens the output and
+ * scans into a.o (rules/oblig.h); it returns an exit code when there is
+ * nothing to write, -1 to go on and write to a.c.out.  end takes that
+ * return: it closes the output (when -1), frees, and returns the exit
+ * code. */
+#include "cli.h"
 #include "oblig.h"
-#include "pipeline.h"
 
 struct oblig_cli {
-	const char *name;     /* "obligations", "notice" */
+	struct cli c;         /* name, usage, formats set by the command */
 	enum lm_use use;
-	const char *format;   /* one of the formats given to begin */
-	const char *out_path; /* NULL: stdout */
-	FILE *out;
-	const char **excludes; /* owned array, borrowed strings */
-	size_t nexcludes;
-	int quiet, no_text;
-	uint64_t failures;
-	struct pipeline_opts po;
-	struct idx idx;
 	struct oblig *o;      /* owned */
 };
 
-int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv, const char *usage,
-		    const char *const *formats);
-int oblig_cli_end(struct oblig_cli *a, int write_failed);
+int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv);
+int oblig_cli_end(struct oblig_cli *a, int rc);
 int cmd_check(int argc, char **argv);
 int cmd_sbom(int argc, char **argv);
 

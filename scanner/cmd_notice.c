@@ -2,17 +2,22 @@
 /* cmd_notice.c -- `petal notice [options] [PATH...]`: a third-party notice
  * file.  For each license found (rules/oblig.h groups, sorted): the files
  * and packages it covers, their copyright holders, the NOTICE files that
- * go with Apache-2.0 components (re-read from disk: the scan keeps no
- * file contents), and the license's reference text from the embedded
- * index, once per license.  Formats are rows of a table: text, markdown,
+ * go with Apache-2.0 components (read again through readf, as the scan
+ * reads files: the scan keeps no file contents), and the license's
+ * reference text from the embedded index, once per license.  The inputs
+ * not analysed (and NOTICE files not reproduced) are listed first, with
+ * the reason each.  Formats are rows of a table: text, markdown,
  * html; each escapes what its readers would take for markup. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "readf.h"
 #include "version.h"
 
 #define NOTICE_MAX (1 << 20) /* bytes of one NOTICE file reproduced */
@@ -24,17 +29,16 @@ static const char notice_usage[] =
 	"notice: for each license found, its full text once, the files and packages\n"
 	"it covers, their copyright holders, and the NOTICE files of Apache-2.0\n"
 	"components.  A choice (A OR B) takes the less demanding license for the use.\n"
+	"Inputs not analysed (and NOTICE files not reproduced) are listed first, under\n"
+	"\"Not analysed\", with the reason each.\n"
 	"\n"
 	"  -f, --format FMT       text (default), markdown, html\n"
-	"  -o, --output FILE      write to FILE instead of stdout\n"
 	"  -u, --use USE          the use choices are made for (default\n"
-	"                         distribute-binary)\n"
-	"  -j, --jobs N           worker threads (default: online CPUs)\n"
-	"      --exclude GLOB     skip paths matching GLOB (repeatable; as petal scan)\n"
-	"      --no-text          SPDX tags only: no license text matching\n"
-	"  -q, --quiet            no failures on stderr\n"
-	"\n"
-	"Exit: 0 done, 2 usage error, 3 some inputs failed.\n";
+	"                         distribute-binary)\n";
+
+static const char notice_exit[] =
+	"Exit: 0 done, 2 usage error, 3 some inputs failed (or a NOTICE file could not\n"
+	"be read).\n";
 
 /* A format: how to write a title, a paragraph and a block of verbatim
  * lines (paths, holders, license and NOTICE texts). */
@@ -226,35 +230,156 @@ static void block_strs(const struct notice_fmt *nf, FILE *f, const struct oblig_
 	buf_release(&b);
 }
 
-/* A NOTICE file, read again; archive entries cannot be. */
-static void notice_file(const struct notice_fmt *nf, FILE *f, const char *path)
-{
-	struct buf b = BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	FILE *in = strstr(path, "!/") ? NULL : fopen(path, "rb");
-
-	nf->heading(f, 2, path);
-	if (!in) {
-		buf_printf(&b, "(not reproduced: %s)",
-			   strstr(path, "!/") ? "inside an archive" : strerror(errno));
-		nf->para(f, b.data);
-		buf_release(&b);
-		return;
-	}
-	while (b.len < NOTICE_MAX && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(in);
-	if (b.len > NOTICE_MAX)
-		b.len = NOTICE_MAX;
-	nf->block(f, b.data ? b.data : "", b.len);
-	buf_release(&b);
-}
+/* A NOTICE file of a group, read again before anything is written: text
+ * holds it (up to NOTICE_MAX), or why is why it is not reproduced. */
+struct notice_text {
+	char *path;  /* owned */
+	struct buf text;
+	char *why;   /* owned; NULL when read */
+	int written; /* reproduced once, under the first group it goes with */
+};
 
 struct done {
-	struct oblig_strs texts;   /* license ids whose text was written */
-	struct oblig_strs notices; /* NOTICE files written */
+	struct oblig_strs texts; /* license ids whose text was written */
+	struct notice_text *nt;  /* every NOTICE file of every group */
+	size_t nnt;
 };
+
+static char *why_dup(const char *fmt, const char *arg)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, fmt, arg);
+	return buf_take(&b);
+}
+
+/* With --follow-symlinks the scan read a link that stays inside its root
+ * through its target; so is a NOTICE read then.  The target's real path,
+ * or NULL when path is no such link. */
+static char *followed(const struct cli *c, const char *path)
+{
+	struct stat st;
+	char *real;
+	size_t i;
+
+	if (!c->po.walk.follow || lstat(path, &st) < 0 || !S_ISLNK(st.st_mode) ||
+	    !(real = realpath(path, NULL)))
+		return NULL;
+	for (i = 0; i < c->nroots; i++) {
+		char *root = realpath(c->roots[i], NULL);
+		size_t n = root ? strlen(root) : 0;
+		int inside = n && !strncmp(real, root, n) && (real[n] == '/' || root[n - 1] == '/');
+
+		free(root);
+		if (inside)
+			return real;
+	}
+	free(real);
+	return NULL;
+}
+
+static int read_at(struct readf *rf, const char *path, struct perr *e)
+{
+	return readf_open(rf, path, 0, e) < 0 || readf_rest(rf, NOTICE_MAX, e) < 0 ? -1 : 0;
+}
+
+/* Why a NOTICE could not be read: a link not followed is skipped (as the
+ * walk skips it), anything else failed (exit 3). */
+static void notice_unread(struct oblig_cli *a, struct notice_text *t, const char *msg)
+{
+	struct stat st;
+	int link = lstat(t->path, &st) == 0 && S_ISLNK(st.st_mode);
+	char *why = why_dup("NOTICE file not reproduced: %s",
+			    link ? "a symbolic link, not followed" : msg);
+
+	t->why = xstrdup(why + strlen("NOTICE file not reproduced: "));
+	oblig_unread_add(a->o, t->path, link ? "skipped" : "failed", why);
+	if (!link)
+		cli_failed(&a->c, t->path, "NOTICE file not reproduced: ", msg);
+	free(why);
+}
+
+/* Through readf, as the scan reads files: no link followed (but one the
+ * scan followed), nothing but a regular file, at most NOTICE_MAX bytes
+ * kept.  A NOTICE that cannot be read (or only in part) goes under "Not
+ * analysed" with the reason. */
+static void notice_read(struct oblig_cli *a, struct notice_text *t)
+{
+	struct readf rf = READF_INIT;
+	struct perr e = { PERR_OK, "" };
+	char *real = NULL;
+	int rc = read_at(&rf, t->path, &e);
+
+	if (rc < 0 && (real = followed(&a->c, t->path)) != NULL)
+		rc = read_at(&rf, real, &e);
+	if (rc < 0) {
+		notice_unread(a, t, e.msg);
+	} else {
+		buf_add(&t->text, rf.data ? (const char *)rf.data : "", rf.len);
+		if (rf.truncated)
+			oblig_unread_add(a->o, t->path, "truncated", "NOTICE file over 1 MiB: "
+					 "only its first 1 MiB is reproduced");
+	}
+	readf_release(&rf);
+	free(real);
+}
+
+/* What became of one NOTICE file: archive entries and inputs the scan
+ * could not read are not read again. */
+static void notice_load(struct oblig_cli *a, struct notice_text *t)
+{
+	const struct oblig_unread *u = oblig_unread_find(a->o, t->path);
+
+	if (strstr(t->path, "!/")) {
+		t->why = xstrdup("inside an archive");
+		oblig_unread_add(a->o, t->path, "skipped",
+				 "NOTICE file inside an archive: not reproduced");
+	} else if (u && strcmp(u->status, "truncated")) {
+		t->why = why_dup("%s", u->reason);
+	} else {
+		notice_read(a, t);
+	}
+}
+
+static void notices_load(struct oblig_cli *a, struct done *d)
+{
+	size_t i, k, j;
+
+	for (i = 0; i < oblig_ngroups(a->o); i++) {
+		const struct oblig_strs *s = &oblig_group(a->o, i)->notices;
+
+		for (k = 0; k < s->n; k++) {
+			for (j = 0; j < d->nnt && strcmp(d->nt[j].path, s->v[k]); j++)
+				;
+			if (j < d->nnt)
+				continue;
+			d->nt = xrealloc(d->nt, (d->nnt + 1) * sizeof(*d->nt));
+			memset(&d->nt[d->nnt], 0, sizeof(*d->nt));
+			d->nt[d->nnt].path = xstrdup(s->v[k]);
+			notice_load(a, &d->nt[d->nnt++]);
+		}
+	}
+}
+
+static void notice_file(const struct notice_fmt *nf, FILE *f, struct done *d, const char *path)
+{
+	struct buf b = BUF_INIT;
+	size_t j;
+
+	for (j = 0; j < d->nnt && strcmp(d->nt[j].path, path); j++)
+		;
+	if (j == d->nnt || d->nt[j].written)
+		return;
+	d->nt[j].written = 1;
+	nf->heading(f, 2, path);
+	if (d->nt[j].why) {
+		buf_printf(&b, "(not reproduced: %s; see \"Not analysed\")", d->nt[j].why);
+		nf->para(f, b.data);
+	} else {
+		nf->block(f, d->nt[j].text.data ? d->nt[j].text.data : "", d->nt[j].text.len);
+	}
+	buf_release(&b);
+}
 
 static int seen(struct oblig_strs *s, const char *v)
 {
@@ -313,54 +438,91 @@ static void group(const struct notice_fmt *nf, FILE *f, const struct idx *x,
 		block_strs(nf, f, &g->holders);
 	}
 	for (i = 0; i < g->notices.n; i++)
-		if (!seen(&d->notices, g->notices.v[i]))
-			notice_file(nf, f, g->notices.v[i]);
+		notice_file(nf, f, d, g->notices.v[i]);
 	license_text(nf, f, x, g, d);
+}
+
+/* The inputs not analysed, near the top where a reader sees them: what
+ * they hold is missing from the notice. */
+static void unread_section(const struct notice_fmt *nf, FILE *f, const struct oblig *o)
+{
+	struct buf b = BUF_INIT;
+	size_t i, n = oblig_nunread(o);
+
+	if (!n)
+		return;
+	nf->heading(f, 1, "Not analysed");
+	buf_printf(&b, "%zu input%s could not be analysed, or only in part: licenses, copyright "
+		   "holders and NOTICE files in %s may be missing from this notice.", n,
+		   n == 1 ? "" : "s", n == 1 ? "it" : "them");
+	nf->para(f, b.data);
+	buf_reset(&b);
+	for (i = 0; i < n; i++) {
+		const struct oblig_unread *u = oblig_unread(o, i);
+
+		buf_printf(&b, "%s (%s: %s)\n", u->path, u->status, u->reason);
+	}
+	nf->block(f, b.data, b.len);
+	buf_release(&b);
+}
+
+static void done_release(struct done *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->texts.n; i++)
+		free(d->texts.v[i]);
+	for (i = 0; i < d->nnt; i++) {
+		free(d->nt[i].path);
+		free(d->nt[i].why);
+		buf_release(&d->nt[i].text);
+	}
+	free(d->texts.v);
+	free(d->nt);
 }
 
 static void write_notice(const struct notice_fmt *nf, struct oblig_cli *a)
 {
-	struct done d = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct done d = { { NULL, 0, 0 }, NULL, 0 };
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	nf->begin(a->out, "Third-party notices");
+	notices_load(a, &d);
+	nf->begin(a->c.out, "Third-party notices");
 	buf_printf(&b, "Generated by petal %s from the files scanned; %zu license%s.",
 		   PETAL_VERSION, oblig_ngroups(a->o), oblig_ngroups(a->o) == 1 ? "" : "s");
-	nf->para(a->out, b.data);
+	if (oblig_nunread(a->o))
+		buf_printf(&b, " %zu input%s not analysed: see \"Not analysed\".",
+			   oblig_nunread(a->o), oblig_nunread(a->o) == 1 ? " was" : "s were");
+	nf->para(a->c.out, b.data);
+	unread_section(nf, a->c.out, a->o);
 	for (i = 0; i < oblig_nchoices(a->o); i++) {
 		const struct oblig_choice *c = oblig_choice(a->o, i);
 
 		buf_reset(&b);
 		buf_printf(&b, "%s is used under %s.", c->expression, c->chosen);
-		nf->para(a->out, b.data);
+		nf->para(a->c.out, b.data);
 	}
 	for (i = 0; i < oblig_ngroups(a->o); i++)
-		group(nf, a->out, &a->idx, oblig_group(a->o, i), &d);
-	nf->end(a->out);
+		group(nf, a->c.out, &a->c.idx, oblig_group(a->o, i), &d);
+	nf->end(a->c.out);
 	buf_release(&b);
-	for (i = 0; i < d.texts.n; i++)
-		free(d.texts.v[i]);
-	for (i = 0; i < d.notices.n; i++)
-		free(d.notices.v[i]);
-	free(d.texts.v);
-	free(d.notices.v);
+	done_release(&d);
 }
 
 int cmd_notice(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "markdown", "html", NULL };
-	struct oblig_cli a = { .name = "notice", .use = LM_USE_BINARY };
-	int rc = oblig_cli_begin(&a, argc, argv, notice_usage, formats);
+	struct oblig_cli a = { .c = { .name = "notice", .usage = notice_usage,
+				      .exit_help = notice_exit, .formats = formats,
+				      .what = "notice" },
+			       .use = LM_USE_BINARY };
+	int rc = oblig_cli_begin(&a, argc, argv);
 	size_t i;
 
-	if (rc >= 0) {
-		oblig_free(a.o);
-		free(a.excludes);
-		return rc;
-	}
-	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
-		if (!strcmp(fmts[i].name, a.format))
+	errno = 0; /* what a failed write sets is the reason given */
+	for (i = 0; rc < 0 && i < sizeof(fmts) / sizeof(fmts[0]); i++)
+		if (!strcmp(fmts[i].name, a.c.format))
 			write_notice(&fmts[i], &a);
-	return oblig_cli_end(&a, 0);
+	return oblig_cli_end(&a, rc);
 }

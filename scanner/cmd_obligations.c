@@ -2,23 +2,19 @@
 /* cmd_obligations.c -- `petal obligations [options] [PATH...]`: what the
  * licenses found ask of one use, grouped by license (rules/oblig.h).
  *
- * Also the scan shared with `petal notice` (cmd_notice.c): options, the
- * pipeline into an oblig sink, failures named on stderr. */
+ * Also the scan shared with `petal notice` (cmd_notice.c): the common
+ * options (cli.h) and -u, the pipeline into an oblig sink. */
 #include <errno.h>
-#include <getopt.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
 #include "lic.h"
-#include "pipeline.h"
 #include "version.h"
 
-#define SHOW_FAILURES 50 /* failures named on stderr */
 #define TEXT_FILES 20    /* paths listed per license in text output */
 
 static const char oblig_usage[] =
@@ -27,176 +23,57 @@ static const char oblig_usage[] =
 	"Scans directories, files and archives (default: .) and says, for each license\n"
 	"found, which files and packages bring it, whom to credit, and what it asks of\n"
 	"the use.  Where an expression offers a choice (A OR B), the less demanding\n"
-	"license for the use is taken, and the choice is listed.\n"
+	"license for the use is taken, and the choice is listed.  Inputs not analysed\n"
+	"are listed at the end with the reason each.\n"
 	"\n"
 	"  -u, --use USE          internal, saas, distribute-binary (default),\n"
 	"                         distribute-source\n"
-	"  -f, --format FMT       text (default), json\n"
-	"  -o, --output FILE      write to FILE instead of stdout\n"
-	"  -j, --jobs N           worker threads (default: online CPUs)\n"
-	"      --exclude GLOB     skip paths matching GLOB (repeatable; as petal scan)\n"
-	"      --no-text          SPDX tags only: no license text matching\n"
-	"  -q, --quiet            no failures on stderr (they are still counted)\n"
-	"\n"
-	"Exit: 0 done, 2 usage error, 3 some inputs failed.\n";
+	"  -f, --format FMT       text (default), json\n";
 
-enum { OPT_EXCLUDE = 256, OPT_NO_TEXT };
+static const char oblig_exit[] = "Exit: 0 done, 2 usage error, 3 some inputs failed.\n";
 
 static const struct option oblig_opts[] = {
 	{ "use", required_argument, NULL, 'u' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
 	{ NULL, 0, NULL, 0 },
 };
 
-static int bad(const char *name, const char *what, const char *arg)
-{
-	fprintf(stderr, "petal %s: %s: '%s'\n", name, what, arg);
-	return -1;
-}
-
-static int parse_opt(int c, struct oblig_cli *a, const char *const *formats)
-{
-	char *end;
-	unsigned long v;
-	size_t i;
-
-	switch (c) {
-	case 'u':
-		return lm_use_parse(optarg, &a->use) < 0 ? bad(a->name, "unknown use", optarg) : 0;
-	case 'f':
-		for (i = 0; formats[i]; i++)
-			if (!strcmp(formats[i], optarg))
-				return a->format = formats[i], 0;
-		return bad(a->name, "unknown format", optarg);
-	case 'o':
-		a->out_path = optarg;
-		return 0;
-	case 'j':
-		errno = 0;
-		v = strtoul(optarg, &end, 10);
-		if (errno || *end || end == optarg || v < 1 || v > 1024)
-			return bad(a->name, "--jobs: not a number 1..1024", optarg);
-		a->po.jobs = (unsigned)v;
-		return 0;
-	case 'q':
-		a->quiet = 1;
-		return 0;
-	case OPT_EXCLUDE:
-		a->excludes = xrealloc(a->excludes, (a->nexcludes + 1) * sizeof(*a->excludes));
-		a->excludes[a->nexcludes++] = optarg;
-		return 0;
-	case OPT_NO_TEXT:
-		a->no_text = 1;
-		return 0;
-	default:
-		return -1;
-	}
-}
-
-/* 1 to go on, 0 after --help, -1 on a usage error. */
-static int parse_args(int argc, char **argv, struct oblig_cli *a, const char *usage,
-		      const char *const *formats)
-{
-	int c;
-
-	pipeline_opts_default(&a->po);
-	a->format = formats[0];
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "u:f:o:j:qh", oblig_opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(usage, stdout);
-			return 0;
-		}
-		if (parse_opt(c, a, formats) < 0) {
-			fputs(usage, stderr);
-			return -1;
-		}
-	}
-	a->po.walk.excludes = a->excludes;
-	a->po.walk.nexcludes = a->nexcludes;
-	return 1;
-}
-
-static int cli_sink(void *ctx, const struct file_result *r)
+static int oblig_opt(struct cli *c, int opt, const char *arg, void *ctx)
 {
 	struct oblig_cli *a = ctx;
 
-	if (r->status == FS_FAILED && a->failures++ < SHOW_FAILURES && !a->quiet)
-		fprintf(stderr, "petal: %s: %s\n", r->path, r->error ? r->error : "failed");
-	return oblig_file(a->o, r);
+	if (opt != 'u')
+		return -1;
+	if (lm_use_parse(arg, &a->use) < 0) {
+		fprintf(stderr, "petal %s: unknown use: '%s'\n", c->name, arg);
+		return -1;
+	}
+	return 0;
 }
 
-static int scan(struct oblig_cli *a, int argc, char **argv)
+int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv)
 {
-	static const char *const here[] = { "." };
-	struct perr e = { PERR_OK, "" };
-	struct mani_annots *annots;
-	const char *const *roots;
-	size_t nroots;
-	int rc;
+	int rc = cli_parse(&a->c, argc, argv, "u:", oblig_opts, oblig_opt, a);
 
-	if (idx_open(&a->idx, &e) < 0) {
-		fprintf(stderr, "petal: %s\n", e.msg);
-		return EXIT_INPUT;
-	}
-	a->po.detect.idx = a->no_text ? NULL : &a->idx;
+	if (rc <= 0 || cli_open(&a->c) < 0)
+		return rc == 0 ? EXIT_DONE : EXIT_USAGE;
+	if (!a->c.format)
+		a->c.format = a->c.formats[0];
 	a->o = oblig_new(a->use);
-	roots = optind < argc ? (const char *const *)argv + optind : here;
-	nroots = optind < argc ? (size_t)(argc - optind) : 1;
-	a->po.annots = annots = mani_annots_load(roots, nroots); /* REUSE, DEP-5: as petal scan */
-	rc = pipeline_run(roots, nroots, &a->po, cli_sink, a, NULL, &e);
-	mani_annots_free(annots);
-	if (rc != 0) {
-		fprintf(stderr, "petal: %s\n", e.msg);
+	if (cli_run(&a->c, oblig_file, a->o) != 0) {
+		cli_discard(&a->c);
 		return EXIT_INPUT;
 	}
 	oblig_finish(a->o);
-	if (a->out_path && !(a->out = fopen(a->out_path, "w"))) {
-		fprintf(stderr, "petal: %s: cannot write: %s\n", a->out_path, strerror(errno));
-		return EXIT_USAGE;
-	}
-	if (!a->out)
-		a->out = stdout;
 	return -1;
 }
 
-int oblig_cli_begin(struct oblig_cli *a, int argc, char **argv, const char *usage,
-		    const char *const *formats)
+int oblig_cli_end(struct oblig_cli *a, int rc)
 {
-	int rc = parse_args(argc, argv, a, usage, formats);
-
-	if (rc <= 0)
-		return rc < 0 ? EXIT_USAGE : EXIT_DONE;
-	return scan(a, argc, argv);
-}
-
-int oblig_cli_end(struct oblig_cli *a, int write_failed)
-{
-	int rc = a->failures ? EXIT_INPUT : EXIT_DONE;
-
-	if (a->out && a->out != stdout) { /* ferror before fclose */
-		int err = ferror(a->out);
-
-		write_failed |= fclose(a->out) != 0 || err;
-	} else if (a->out) {
-		write_failed |= fflush(a->out) != 0 || ferror(a->out);
-	}
-	if (write_failed) {
-		fprintf(stderr, "petal: %s: cannot write: %s\n", a->out_path ? a->out_path : "stdout",
-			strerror(errno));
-		rc = EXIT_INPUT;
-	}
-	if (a->failures > SHOW_FAILURES && !a->quiet)
-		fprintf(stderr, "petal: %llu more inputs failed\n",
-			(unsigned long long)(a->failures - SHOW_FAILURES));
+	if (rc < 0)
+		rc = cli_close(&a->c, 0) < 0 || a->c.failures ? EXIT_INPUT : EXIT_DONE;
 	oblig_free(a->o);
-	free(a->excludes);
+	a->o = NULL;
+	cli_free(&a->c);
 	return rc;
 }
 
@@ -246,14 +123,32 @@ static void text_group(FILE *f, const struct oblig_group *g)
 	put_list(f, "NOTICE files to reproduce", &g->notices, (size_t)-1);
 }
 
+/* Every input not analysed, all of them: what the obligations miss. */
+static void text_unread(FILE *f, const struct oblig *o)
+{
+	size_t i, n = oblig_nunread(o);
+
+	if (!n)
+		return;
+	fprintf(f, "\nNot analysed (%zu): licenses in these inputs are not counted above\n", n);
+	for (i = 0; i < n; i++) {
+		const struct oblig_unread *u = oblig_unread(o, i);
+
+		fprintf(f, "  %s (%s: %s)\n", u->path, u->status, u->reason);
+	}
+}
+
 static void write_text(FILE *f, const struct oblig *o)
 {
 	const struct oblig_totals *t = oblig_totals(o);
 	size_t i;
 
-	fprintf(f, "Obligations for %s: %zu license%s in %llu of %llu files and packages\n",
+	fprintf(f, "Obligations for %s: %zu license%s in %llu of %llu files and packages",
 		lm_use_name(oblig_use(o)), oblig_ngroups(o), oblig_ngroups(o) == 1 ? "" : "s",
 		(unsigned long long)t->with_license, (unsigned long long)t->files);
+	if (oblig_nunread(o))
+		fprintf(f, "; %zu not analysed (listed at the end)", oblig_nunread(o));
+	fputc('\n', f);
 	for (i = 0; i < oblig_ngroups(o); i++)
 		text_group(f, oblig_group(o, i));
 	if (oblig_nchoices(o))
@@ -272,6 +167,7 @@ static void write_text(FILE *f, const struct oblig *o)
 			t->review == 1 ? "" : "s");
 	if (t->invalid)
 		fprintf(f, "Invalid expressions skipped: %llu\n", (unsigned long long)t->invalid);
+	text_unread(f, o);
 }
 
 static json_object *strs_json(const struct oblig_strs *s)
@@ -313,6 +209,23 @@ static json_object *group_json(const struct oblig_group *g)
 	return o;
 }
 
+static json_object *unread_json(const struct oblig *o)
+{
+	json_object *a = json_object_new_array(), *u;
+	size_t i;
+
+	for (i = 0; i < oblig_nunread(o); i++) {
+		const struct oblig_unread *r = oblig_unread(o, i);
+
+		u = json_object_new_object();
+		json_object_object_add(u, "path", json_object_new_string(r->path));
+		json_object_object_add(u, "status", json_object_new_string(r->status));
+		json_object_object_add(u, "reason", json_object_new_string(r->reason));
+		json_object_array_add(a, u);
+	}
+	return a;
+}
+
 static void write_json(FILE *f, const struct oblig *o)
 {
 	const struct oblig_totals *t = oblig_totals(o);
@@ -338,6 +251,7 @@ static void write_json(FILE *f, const struct oblig *o)
 		json_object_array_add(a, s);
 	}
 	json_object_object_add(d, "choices", a);
+	json_object_object_add(d, "not_analysed", unread_json(o));
 	s = json_object_new_object();
 	json_object_object_add(s, "files", json_object_new_int64((int64_t)t->files));
 	json_object_object_add(s, "with_license", json_object_new_int64((int64_t)t->with_license));
@@ -345,6 +259,8 @@ static void write_json(FILE *f, const struct oblig *o)
 	json_object_object_add(s, "obligations", obligs_json(t->oblig));
 	json_object_object_add(s, "source_scope", json_object_new_string(lm_scope_name(t->scope)));
 	json_object_object_add(s, "review", json_object_new_int64((int64_t)t->review));
+	json_object_object_add(s, "failed", json_object_new_int64((int64_t)t->failed));
+	json_object_object_add(s, "not_analysed", json_object_new_int64((int64_t)oblig_nunread(o)));
 	json_object_object_add(d, "summary", s);
 	fprintf(f, "%s\n", json_object_to_json_string_ext(d, JSON_C_TO_STRING_PRETTY |
 							 JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -354,17 +270,16 @@ static void write_json(FILE *f, const struct oblig *o)
 int cmd_obligations(int argc, char **argv)
 {
 	static const char *const formats[] = { "text", "json", NULL };
-	struct oblig_cli a = { .name = "obligations", .use = LM_USE_BINARY };
-	int rc = oblig_cli_begin(&a, argc, argv, oblig_usage, formats);
+	struct oblig_cli a = { .c = { .name = "obligations", .usage = oblig_usage,
+				      .exit_help = oblig_exit, .formats = formats,
+				      .what = "report" },
+			       .use = LM_USE_BINARY };
+	int rc = oblig_cli_begin(&a, argc, argv);
 
-	if (rc >= 0) {
-		oblig_free(a.o);
-		free(a.excludes);
-		return rc;
-	}
-	if (!strcmp(a.format, "json"))
-		write_json(a.out, a.o);
-	else
-		write_text(a.out, a.o);
-	return oblig_cli_end(&a, 0);
+	errno = 0; /* what a failed write sets is the reason given */
+	if (rc < 0 && !strcmp(a.c.format, "json"))
+		write_json(a.c.out, a.o);
+	else if (rc < 0)
+		write_text(a.c.out, a.o);
+	return oblig_cli_end(&a, rc);
 }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_sbom.c -- `petal sbom [options] [PATH...]` and `petal sbom --check FILE`. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 
 #include "walk.h"
 #include "cdx.h"
+#include "cli.h"
 #include "cmd.h"
 #include "ntia.h"
 #include "pipeline.h"
@@ -19,22 +19,16 @@
 #include "spdxdoc.h"
 #include "text.h"
 
-#define SHOW_FAILURES 50
 #define REF_TEXT_MAX (1 << 20) /* bytes of a LICENSES/LicenseRef-x.txt read */
 
 struct sbom_args {
-	struct pipeline_opts po;
 	struct sbom_opts so;
-	const char *format;
-	const char *out_path;
 	const char *check;
-	const char **excludes;
-	size_t nexcludes;
 	const char **creators;
 	int cdx_files;
-	int no_text;
-	int quiet;
 };
+
+static const char *const sbom_formats[] = { "spdx-json", "spdx-tv", "cyclonedx-json", NULL };
 
 static const char sbom_usage[] =
 	"usage: petal sbom [options] [PATH...]\n"
@@ -45,8 +39,7 @@ static const char sbom_usage[] =
 	"a package for the input, each archive inside it and each manifest.\n"
 	"\n"
 	"  -f, --format FMT     spdx-json (default), spdx-tv, cyclonedx-json\n"
-	"  -o, --output FILE    write to FILE (left out of the SBOM if inside the input)\n"
-	"  -j, --jobs N         worker threads (default: online CPUs)\n"
+	"                       (-o FILE inside the input is left out of the SBOM)\n"
 	"      --name NAME      the described package (default: the top-level manifest's,\n"
 	"                       else the directory or archive name)\n"
 	"      --version V      its version (default: the manifest's, or from the name)\n"
@@ -55,26 +48,19 @@ static const char sbom_usage[] =
 	"      --creator C      add a creator: 'Person: NAME' or 'Organization: NAME'\n"
 	"      --conclude       licenseConcluded = the detected expression (else NOASSERTION)\n"
 	"      --cdx-files      CycloneDX: each file as a component too\n"
-	"      --exclude GLOB   skip paths matching GLOB (as petal scan)\n"
-	"      --no-text        SPDX tags only: no license text matching\n"
-	"      --check FILE     report the NTIA minimum elements missing in an SPDX JSON file\n"
-	"  -q, --quiet          no progress line\n"
-	"\n"
+	"      --check FILE     report the NTIA minimum elements missing in an SPDX JSON file\n";
+
+static const char sbom_exit[] =
 	"SOURCE_DATE_EPOCH, when set, is the creation time (reproducible output).\n"
 	"Exit: 0 done (--check: nothing missing), 1 --check: elements missing,\n"
 	"2 usage error, 3 some inputs failed (named on stderr and in the document).\n";
 
 enum {
-	OPT_NAME = 256, OPT_VERSION, OPT_SUPPLIER, OPT_NAMESPACE, OPT_CREATOR, OPT_CONCLUDE,
-	OPT_CDX_FILES, OPT_EXCLUDE, OPT_NO_TEXT, OPT_CHECK,
+	OPT_NAME = CLI_OPT_OWN, OPT_VERSION, OPT_SUPPLIER, OPT_NAMESPACE, OPT_CREATOR,
+	OPT_CONCLUDE, OPT_CDX_FILES, OPT_CHECK,
 };
 
 static const struct option sbom_opts_long[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "jobs", required_argument, NULL, 'j' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
 	{ "name", required_argument, NULL, OPT_NAME },
 	{ "version", required_argument, NULL, OPT_VERSION },
 	{ "supplier", required_argument, NULL, OPT_SUPPLIER },
@@ -82,48 +68,27 @@ static const struct option sbom_opts_long[] = {
 	{ "creator", required_argument, NULL, OPT_CREATOR },
 	{ "conclude", no_argument, NULL, OPT_CONCLUDE },
 	{ "cdx-files", no_argument, NULL, OPT_CDX_FILES },
-	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
-	{ "no-text", no_argument, NULL, OPT_NO_TEXT },
 	{ "check", required_argument, NULL, OPT_CHECK },
 	{ NULL, 0, NULL, 0 },
 };
 
-static void push(const char ***v, size_t *n, const char *s)
+static int sbom_opt(struct cli *c, int opt, const char *arg, void *ctx)
 {
-	*v = realloc(*v, (*n + 1) * sizeof(**v));
-	if (!*v)
-		abort();
-	(*v)[(*n)++] = s;
-}
+	struct sbom_args *a = ctx;
 
-static int parse_opt(int c, struct sbom_args *a)
-{
-	char *end;
-	long v;
-
-	switch (c) {
-	case 'f': a->format = optarg; return 0;
-	case 'o': a->out_path = optarg; return 0;
-	case 'q': a->quiet = 1; return 0;
-	case 'j':
-		errno = 0;
-		v = strtol(optarg, &end, 10);
-		if (errno || *end || v < 1 || v > 1024) {
-			fprintf(stderr, "petal sbom: --jobs: 1..1024, not '%s'\n", optarg);
-			return -1;
-		}
-		a->po.jobs = (unsigned)v;
+	(void)c;
+	switch (opt) {
+	case OPT_NAME: a->so.name = arg; return 0;
+	case OPT_VERSION: a->so.version = arg; return 0;
+	case OPT_SUPPLIER: a->so.supplier = arg; return 0;
+	case OPT_NAMESPACE: a->so.namespace = arg; return 0;
+	case OPT_CREATOR:
+		a->creators = xrealloc(a->creators, (a->so.ncreators + 1) * sizeof(*a->creators));
+		a->creators[a->so.ncreators++] = arg;
 		return 0;
-	case OPT_NAME: a->so.name = optarg; return 0;
-	case OPT_VERSION: a->so.version = optarg; return 0;
-	case OPT_SUPPLIER: a->so.supplier = optarg; return 0;
-	case OPT_NAMESPACE: a->so.namespace = optarg; return 0;
-	case OPT_CREATOR: push(&a->creators, &a->so.ncreators, optarg); return 0;
 	case OPT_CONCLUDE: a->so.conclude = 1; return 0;
 	case OPT_CDX_FILES: a->cdx_files = 1; return 0;
-	case OPT_EXCLUDE: push(&a->excludes, &a->nexcludes, optarg); return 0;
-	case OPT_NO_TEXT: a->no_text = 1; return 0;
-	case OPT_CHECK: a->check = optarg; return 0;
+	case OPT_CHECK: a->check = arg; return 0;
 	default: return -1;
 	}
 }
@@ -150,32 +115,15 @@ static int creation_time(int64_t *t)
 }
 
 /* 1 to go on, 0 for --help, -1 on a usage error. */
-static int parse_args(int argc, char **argv, struct sbom_args *a)
+static int parse_args(int argc, char **argv, struct cli *c, struct sbom_args *a)
 {
-	int c;
+	int rc = cli_parse(c, argc, argv, NULL, sbom_opts_long, sbom_opt, a);
 
-	pipeline_opts_default(&a->po);
-	a->po.checksums = 1;
-	a->format = "spdx-json";
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:o:j:qh", sbom_opts_long, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(sbom_usage, stdout);
-			return 0;
-		}
-		if (parse_opt(c, a) < 0) {
-			fputs(sbom_usage, stderr);
-			return -1;
-		}
-	}
-	if (strcmp(a->format, "spdx-json") && strcmp(a->format, "spdx-tv") &&
-	    strcmp(a->format, "cyclonedx-json")) {
-		fprintf(stderr, "petal sbom: unknown format '%s' (spdx-json, spdx-tv, "
-			"cyclonedx-json)\n", a->format);
-		return -1;
-	}
-	a->po.walk.excludes = a->excludes;
-	a->po.walk.nexcludes = a->nexcludes;
+	if (rc <= 0)
+		return rc;
+	c->po.checksums = 1;
+	if (!c->format)
+		c->format = "spdx-json";
 	a->so.creators = a->creators;
 	return creation_time(&a->so.created) < 0 ? -1 : 1;
 }
@@ -262,64 +210,23 @@ static char *output_in_tree(const char *out, const char *const *roots, size_t n)
 	return res;
 }
 
-struct sbom_run {
-	struct sbom_doc *doc;
-	uint64_t failures;
-	int progress_shown;
-};
-
-static void show_progress(void *ctx, const struct pipeline_counts *c)
+static int write_doc(struct cli *c, const struct sbom_args *a, const struct sbom_doc *d)
 {
-	struct sbom_run *run = ctx;
-
-	if (c->seconds < 1.0)
-		return;
-	fprintf(stderr, "\rpetal: %llu files, %.0f MB, %.0f s ", (unsigned long long)c->files,
-		(double)c->bytes / 1e6, c->seconds);
-	run->progress_shown = 1;
-}
-
-static int sink(void *ctx, const struct file_result *r)
-{
-	struct sbom_run *run = ctx;
-
-	if (r->status == FS_FAILED && run->failures++ < SHOW_FAILURES)
-		fprintf(stderr, "%spetal: %s: %s\n", run->progress_shown ? "\r\033[K" : "",
-			r->path, r->error ? r->error : "failed");
-	return sbom_add(run->doc, r);
-}
-
-static int write_doc(const struct sbom_args *a, const struct sbom_doc *d)
-{
-	FILE *out = stdout;
 	int rc;
 
-	if (a->out_path && !(out = fopen(a->out_path, "w"))) {
-		fprintf(stderr, "petal: %s: cannot write: %s\n", a->out_path, strerror(errno));
+	errno = 0;
+	rc = !strcmp(c->format, "spdx-tv")     ? spdxdoc_tv(d, c->out)
+	   : !strcmp(c->format, "cyclonedx-json") ? cdx_json(d, a->cdx_files, c->out)
+						  : spdxdoc_json(d, c->out);
+	if (cli_close(c, rc < 0 ? (errno ? errno : EIO) : 0) < 0)
 		return EXIT_INPUT;
-	}
-	rc = !strcmp(a->format, "spdx-tv")     ? spdxdoc_tv(d, out)
-	   : !strcmp(a->format, "cyclonedx-json") ? cdx_json(d, a->cdx_files, out)
-						  : spdxdoc_json(d, out);
-	if (fflush(out) != 0)
-		rc = -1;
-	if (out != stdout && fclose(out) != 0)
-		rc = -1;
-	if (rc < 0) {
-		fprintf(stderr, "petal: %s: cannot write the SBOM: %s\n",
-			a->out_path ? a->out_path : "stdout", strerror(errno));
-		return EXIT_INPUT;
-	}
-	return EXIT_DONE;
+	return c->failures ? EXIT_INPUT : EXIT_DONE;
 }
 
-static int scan(struct sbom_args *a, const char *const *roots, size_t nroots)
+static int scan(struct cli *c, struct sbom_args *a)
 {
-	struct sbom_run run = { NULL, 0, 0 };
-	struct pipeline_progress prog = { show_progress, &run, 250 };
 	struct perr e = { PERR_OK, "" };
-	struct mani_annots *annots;
-	struct idx idx;
+	struct sbom_doc *doc;
 	char *excl;
 	int rc;
 
@@ -327,36 +234,26 @@ static int scan(struct sbom_args *a, const char *const *roots, size_t nroots)
 		fprintf(stderr, "petal sbom: %s\n", e.msg);
 		return EXIT_USAGE;
 	}
-	excl = a->out_path ? output_in_tree(a->out_path, roots, nroots) : NULL;
-	if (idx_open(&idx, &e) < 0) {
-		fprintf(stderr, "petal: %s\n", e.msg);
-		free(excl);
-		return EXIT_INPUT;
-	}
-	a->po.detect.idx = a->no_text ? NULL : &idx;
-	a->so.roots = roots;
-	a->so.nroots = nroots;
+	if (cli_open(c) < 0)
+		return EXIT_USAGE;
+	excl = c->out_path ? output_in_tree(c->out_path, c->roots, c->nroots) : NULL;
+	a->so.roots = c->roots;
+	a->so.nroots = c->nroots;
 	a->so.exclude = excl;
 	a->so.read_text = read_text;
-	run.doc = sbom_new(&a->so);
-	a->po.annots = annots = mani_annots_load(roots, nroots); /* REUSE, DEP-5: as petal scan */
-	rc = pipeline_run(roots, nroots, &a->po, sink, &run,
-			  a->quiet || !isatty(STDERR_FILENO) ? NULL : &prog, &e);
-	mani_annots_free(annots);
-	if (run.progress_shown)
-		fputs("\r\033[K", stderr);
-	if (rc < 0 || sbom_finish(run.doc, &e) < 0) {
+	doc = sbom_new(&a->so);
+	rc = cli_run(c, sbom_add, doc);
+	if (rc == 0 && sbom_finish(doc, &e) < 0) {
 		fprintf(stderr, "petal sbom: %s\n", e.msg);
 		rc = e.code == PERR_USAGE ? EXIT_USAGE : EXIT_INPUT;
 	} else {
-		rc = write_doc(a, run.doc);
-		if (run.failures > SHOW_FAILURES)
-			fprintf(stderr, "petal: %llu more inputs failed (all are in the SBOM's comment)\n",
-				(unsigned long long)(run.failures - SHOW_FAILURES));
-		if (rc == EXIT_DONE && run.failures)
-			rc = EXIT_INPUT;
+		rc = rc != 0 ? EXIT_INPUT : -1;
 	}
-	sbom_free(run.doc);
+	if (rc >= 0)
+		cli_discard(c);
+	else
+		rc = write_doc(c, a, doc);
+	sbom_free(doc);
 	free(excl);
 	return rc;
 }
@@ -364,21 +261,23 @@ static int scan(struct sbom_args *a, const char *const *roots, size_t nroots)
 int cmd_sbom(int argc, char **argv)
 {
 	struct sbom_args a;
-	static const char *const here[] = { "." };
+	struct cli c = { .name = "sbom", .usage = sbom_usage, .exit_help = sbom_exit,
+			 .formats = sbom_formats, .what = "SBOM" };
 	int rc;
 
 	memset(&a, 0, sizeof(a));
-	rc = parse_args(argc, argv, &a);
+	rc = parse_args(argc, argv, &c, &a);
+	if (rc > 0 && a.check && optind < argc) {
+		fputs(sbom_usage, stderr);
+		rc = -1;
+	}
 	if (rc > 0 && a.check)
-		rc = optind < argc ? (fputs(sbom_usage, stderr), -1) : 2;
-	if (rc == 2)
 		rc = run_check(a.check);
 	else if (rc > 0)
-		rc = scan(&a, optind < argc ? (const char *const *)argv + optind : here,
-			  optind < argc ? (size_t)(argc - optind) : 1);
+		rc = scan(&c, &a);
 	else
 		rc = rc < 0 ? EXIT_USAGE : EXIT_DONE;
-	free(a.excludes);
+	cli_free(&c);
 	free(a.creators);
 	return rc;
 }

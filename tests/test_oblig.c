@@ -221,6 +221,68 @@ static void test_unknown_reference(void **state)
 	oblig_free(o);
 }
 
+/* A result the pipeline could not analyse: status, type and reason. */
+static void feed_bad(struct oblig *o, const char *path, enum file_type type,
+		     enum file_status st, const char *why, int truncated)
+{
+	struct file_result r;
+
+	result_init(&r);
+	r.path = xstrdup(path);
+	r.type = type;
+	r.truncated = truncated;
+	if (why)
+		result_set_error(&r, st, "%s", why);
+	assert_int_equal(oblig_file(o, &r), 0);
+	result_release(&r);
+}
+
+/* Every input not analysed is kept, with its reason, sorted by path
+ * whatever order the roots came in; a NOTICE the scan could not read is
+ * still Apache's NOTICE. */
+static void test_unread(void **state)
+{
+	struct oblig *o = oblig_new(LM_USE_BINARY);
+	const struct oblig_unread *u;
+	const struct oblig_group *g;
+
+	(void)state;
+	feed(o, "z/a.c", "Apache-2.0", NULL, NULL);
+	feed_bad(o, "z/NOTICE", FT_SKIPPED, FS_FAILED, "cannot open: Permission denied", 0);
+	feed_bad(o, "z/pipe", FT_SPECIAL, FS_SKIPPED, "special file", 0);
+	feed_bad(o, "z/big.c", FT_TEXT, FS_SCANNED, NULL, 1);
+	feed_bad(o, "a/.git", FT_SKIPPED, FS_SKIPPED, "version control directory", 0);
+	feed_bad(o, "a/NOTICE", FT_SKIPPED, FS_SKIPPED, "excluded", 0); /* not a NOTICE then */
+	feed_bad(o, "a/ok.c", FT_TEXT, FS_SCANNED, NULL, 0);
+	oblig_finish(o);
+	assert_int_equal(oblig_nunread(o), 5);
+	assert_string_equal(oblig_unread(o, 0)->path, "a/.git");
+	assert_string_equal(oblig_unread(o, 1)->path, "a/NOTICE");
+	u = oblig_unread(o, 2);
+	assert_string_equal(u->path, "z/NOTICE");
+	assert_string_equal(u->status, "failed");
+	assert_string_equal(u->reason, "cannot open: Permission denied");
+	u = oblig_unread(o, 3);
+	assert_string_equal(u->path, "z/big.c");
+	assert_string_equal(u->status, "truncated");
+	assert_string_equal(oblig_unread(o, 4)->status, "skipped");
+	assert_null(oblig_unread(o, 5));
+	assert_int_equal(oblig_totals(o)->failed, 1);
+	g = find(o, "Apache-2.0");
+	assert_int_equal(g->notices.n, 1);
+	assert_string_equal(g->notices.v[0], "z/NOTICE");
+	/* found by path; one more goes in its place, a path already there not */
+	assert_ptr_equal(oblig_unread_find(o, "z/pipe"), oblig_unread(o, 4));
+	assert_null(oblig_unread_find(o, "z/a.c"));
+	oblig_unread_add(o, "m/NOTICE", "skipped", "a symbolic link");
+	oblig_unread_add(o, "z/NOTICE", "failed", "again");
+	assert_int_equal(oblig_nunread(o), 6);
+	assert_string_equal(oblig_unread(o, 2)->path, "m/NOTICE");
+	assert_string_equal(oblig_unread_find(o, "z/NOTICE")->reason,
+			    "cannot open: Permission denied");
+	oblig_free(o);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +291,7 @@ int main(void)
 		cmocka_unit_test(test_notices),
 		cmocka_unit_test(test_packages),
 		cmocka_unit_test(test_unknown_reference),
+		cmocka_unit_test(test_unread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
