@@ -716,11 +716,18 @@ void policy_judge_file(const struct policy *p, struct policy_memo *m,
 		       const struct file_result *r, int keep_pass,
 		       struct policy_file_verdict *fv)
 {
-	struct judging jg = { p, m, r, xcalloc(r->nfindings + 1, sizeof(struct judged)),
-			      xcalloc(r->nfindings + 1, 1), keep_pass, fv };
+	struct judged js[8];      /* most files have a few findings: no allocation */
+	unsigned char own[8];
+	int big = r->nfindings > 8;
+	struct judging jg = { p, m, r, big ? xcalloc(r->nfindings, sizeof(*js)) : js,
+			      big ? xcalloc(r->nfindings, 1) : own, keep_pass, fv };
 	size_t i;
 
 	memset(fv, 0, sizeof(*fv));
+	if (!big) {
+		memset(js, 0, sizeof(js));
+		memset(own, 0, sizeof(own));
+	}
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression)
 			jg.own[i] = (unsigned char)judged_get(p, m, r->findings[i].expression,
@@ -738,8 +745,10 @@ void policy_judge_file(const struct policy *p, struct policy_memo *m,
 	for (i = 0; i < r->nfindings; i++)
 		if (jg.own[i])
 			judged_release(&jg.js[i]);
-	free(jg.js);
-	free(jg.own);
+	if (big) {
+		free(jg.js);
+		free(jg.own);
+	}
 }
 
 /* A hit an exception with an allow list covers: judged again with it. */

@@ -45,26 +45,49 @@ static const char *hit_state(const struct check_entry *en, size_t i)
 	return policy_verdict_name(h->verdict);
 }
 
-/* The first line of the evidence, cut, for one-line displays. */
-static char *first_line(const char *s)
+/* The length of the first line of the evidence, cut, for one-line displays. */
+static size_t first_line_len(const char *s)
 {
-	size_t n = s ? strcspn(s, "\r\n") : 0;
-
-	return xstrndup(s ? s : "", text_cut(s ? s : "", n, EVIDENCE_SHOWN));
+	return s ? text_cut(s, strcspn(s, "\r\n"), EVIDENCE_SHOWN) : 0;
 }
 
+static char *first_line(const char *s)
+{
+	return xstrndup(s ? s : "", first_line_len(s));
+}
+
+static void add_uint(struct buf *b, unsigned v)
+{
+	char t[16];
+	size_t n = sizeof(t);
+
+	do
+		t[--n] = (char)('0' + v % 10);
+	while (v /= 10);
+	buf_add(b, t + n, sizeof(t) - n);
+}
+
+/* Appends, not printf: a failing tree has a line like this per file. */
 static void describe(struct buf *b, const struct policy_hit *h)
 {
 	const struct policy_rule *r = h->rule;
 
-	buf_printf(b, "%s: %s %s", h->license,
-		   r->verdict == POLICY_FAIL ? "denied by" : "needs review by", r->id);
-	if (r->line)
-		buf_printf(b, " (policy line %u)", r->line);
-	if (h->leaf && strcmp(h->leaf, h->license))
-		buf_printf(b, ", decided by %s", h->leaf);
-	if (h->note)
-		buf_printf(b, "; %s", h->note);
+	buf_adds(b, h->license);
+	buf_adds(b, r->verdict == POLICY_FAIL ? ": denied by " : ": needs review by ");
+	buf_adds(b, r->id);
+	if (r->line) {
+		buf_adds(b, " (policy line ");
+		add_uint(b, r->line);
+		buf_addc(b, ')');
+	}
+	if (h->leaf && strcmp(h->leaf, h->license)) {
+		buf_adds(b, ", decided by ");
+		buf_adds(b, h->leaf);
+	}
+	if (h->note) {
+		buf_adds(b, "; ");
+		buf_adds(b, h->note);
+	}
 }
 
 /* --- text -------------------------------------------------------------------- */
@@ -74,22 +97,32 @@ static int text_hit(void *ctx, const struct check_entry *en, size_t i)
 	FILE *out = ctx;
 	const struct policy_hit *h = &en->v.hits[i];
 	const char *st = hit_state(en, i);
+	const char *label = !strcmp(st, "fail") ? "FAIL" : !strcmp(st, "review") ? "REVIEW"
+										      : "BASELINE";
 	struct buf b = BUF_INIT;
-	char *ev;
+	size_t n;
 	int bad;
 
 	if (h->waived)
 		return 0;
+	buf_adds(&b, label); /* "%-7s " */
+	for (n = strlen(label); n < 7; n++)
+		buf_addc(&b, ' ');
+	buf_addc(&b, ' ');
+	buf_adds(&b, en->r.path);
+	if (h->start_line) {
+		buf_addc(&b, ':');
+		add_uint(&b, h->start_line);
+	}
+	buf_adds(&b, ": ");
 	describe(&b, h);
-	ev = first_line(h->evidence);
-	bad = fprintf(out, "%-7s %s", !strcmp(st, "fail") ? "FAIL" : !strcmp(st, "review")
-				      ? "REVIEW" : "BASELINE", en->r.path) < 0;
-	if (h->start_line)
-		bad |= fprintf(out, ":%u", h->start_line) < 0;
-	bad |= fprintf(out, ": %s\n", b.data) < 0;
-	if (*ev)
-		bad |= fprintf(out, "        %s\n", ev) < 0;
-	free(ev);
+	buf_addc(&b, '\n');
+	if ((n = first_line_len(h->evidence)) > 0) {
+		buf_adds(&b, "        ");
+		buf_add(&b, h->evidence, n);
+		buf_addc(&b, '\n');
+	}
+	bad = fwrite(b.data, 1, b.len, out) != b.len;
 	buf_release(&b);
 	return bad ? -1 : 0;
 }
