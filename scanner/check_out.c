@@ -476,11 +476,25 @@ int check_write_sarif(const struct check *ck, FILE *out)
 
 /* XML 1.0 text: markup escaped; control bytes and U+FFFE/U+FFFF (not
  * allowed in XML) become U+FFFD.  Input is valid UTF-8 (result.h). */
+static int xml_plain(unsigned char c)
+{
+	return c >= 0x20 ? c != '&' && c != '<' && c != '>' && c != '"' && c != 0xEF
+			 : c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Runs of plain bytes are copied whole: a report has a name per file. */
 static void xml(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
-	for (; p && *p; p++) {
+	while (p && *p) {
+		const unsigned char *run = p;
+
+		while (xml_plain(*p))
+			p++;
+		buf_add(b, run, (size_t)(p - run));
+		if (!*p)
+			break;
 		if (*p == '&')
 			buf_adds(b, "&amp;");
 		else if (*p == '<')
@@ -489,12 +503,13 @@ static void xml(struct buf *b, const char *s)
 			buf_adds(b, "&gt;");
 		else if (*p == '"')
 			buf_adds(b, "&quot;");
-		else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+		else if (*p < 0x20)
 			buf_adds(b, "\xEF\xBF\xBD");
-		else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+		else if (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) /* *p is 0xEF */
 			buf_adds(b, "\xEF\xBF\xBD"), p += 2;
 		else
 			buf_addc(b, (char)*p);
+		p++;
 	}
 }
 
@@ -512,10 +527,18 @@ static void junit_lines(struct buf *b, const struct check_entry *en, int fails)
 			continue;
 		describe(&d, h);
 		ev = first_line(h->evidence);
-		buf_printf(b, "%s", fails ? "" : hit_state(en, i));
-		if (!fails && h->waived)
-			buf_printf(b, " (%s)", h->waived->reason);
-		buf_printf(b, "%s%s:%u: ", fails ? "" : ": ", en->r.path, h->start_line);
+		if (!fails)
+			buf_adds(b, hit_state(en, i));
+		if (!fails && h->waived) {
+			buf_adds(b, " (");
+			xml(b, h->waived->reason);
+			buf_addc(b, ')');
+		}
+		buf_adds(b, fails ? "" : ": ");
+		xml(b, en->r.path);
+		buf_addc(b, ':');
+		add_uint(b, h->start_line);
+		buf_adds(b, ": ");
 		xml(b, d.data);
 		if (*ev) {
 			buf_adds(b, "\n    ");

@@ -156,3 +156,20 @@ PY
 "$PETAL" check --policy policy.yml --format json -o all.json t || true
 expect_exit 0 "$PETAL" check --policy policy.yml --baseline all.json t > all.txt
 grep -q '^0 violations, 5 in the baseline' all.txt || fail "all.txt: $(cat all.txt)"
+
+# JUnit: a path or an exception reason with markup in a failure or in
+# system-out is escaped (both were written raw: not well-formed)
+mkdir -p x/vendor
+printf '// SPDX-License-Identifier: GPL-3.0-only\n' > "x/odd&<name>.c"
+printf '// SPDX-License-Identifier: LGPL-2.1-only\n' > 'x/a&b.c'
+printf '// SPDX-License-Identifier: GPL-3.0-only\n' > 'x/vendor/<v>.c'
+printf 'deny: [category:strong-copyleft]\nreview: [category:weak-copyleft]\nexceptions:\n  - {path: vendor/, reason: "R&D <legal>"}\n' > x.yml
+expect_exit 1 "$PETAL" check --policy x.yml --format junit -o x.xml x
+xmllint --noout x.xml || fail "x.xml is not well-formed: $(cat x.xml)"
+python3 - x.xml <<'PY'
+import sys, xml.etree.ElementTree as ET
+cases = {c.get("name"): c for c in ET.parse(sys.argv[1]).getroot().iter("testcase")}
+assert cases["x/odd&<name>.c"].find("failure").text.startswith("x/odd&<name>.c:1: GPL-3.0-only")
+assert cases["x/a&b.c"].find("system-out").text.startswith("review: x/a&b.c:1: LGPL-2.1-only")
+assert cases["x/vendor/<v>.c"].find("system-out").text.startswith("excepted (R&D <legal>): x/vendor/<v>.c:1:")
+PY
