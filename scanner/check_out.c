@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "check.h"
+#include "jsonw.h"
 #include "text.h"
 #include "version.h"
 
@@ -162,84 +163,170 @@ static void jint(json_object *o, const char *k, uint64_t v)
 	json_object_object_add(o, k, json_object_new_int64((int64_t)v));
 }
 
-static json_object *hit_json(const struct check_entry *en, size_t i)
-{
-	const struct policy_hit *h = &en->v.hits[i];
-	json_object *o = json_object_new_object();
+/* The json report is written straight into a buffer, byte for byte as
+ * json-c prints it with JSON_FLAGS (two spaces a level, "key": value,
+ * "[\n  ]" when empty): its files list has a row per input, and a json-c
+ * tree of a kernel's 78,000 rows cost more than judging them. */
+struct pj {
+	struct buf *b;
+	FILE *out;
+	int depth;
+	int first; /* nothing yet in the open object or array */
+	int bad;   /* a write failed */
+};
 
-	jset(o, "path", en->r.path);
-	jset(o, "license", h->license);
-	jset(o, "rule", h->rule->id);
-	jset(o, "verdict", policy_verdict_name(h->raw));
-	jset(o, "state", hit_state(en, i));
-	jset(o, "decided_by", h->leaf);
-	if (h->start_line) {
-		jint(o, "start_line", h->start_line);
-		jint(o, "end_line", h->end_line);
+static void add_u64(struct buf *b, uint64_t v)
+{
+	char t[24];
+	size_t n = sizeof(t);
+
+	do
+		t[--n] = (char)('0' + v % 10);
+	while (v /= 10);
+	buf_add(b, t + n, sizeof(t) - n);
+}
+
+static void pj_indent(struct pj *w)
+{
+	int i;
+
+	for (i = 0; i < w->depth; i++)
+		buf_adds(w->b, "  ");
+}
+
+static void pj_item(struct pj *w, const char *key)
+{
+	if (w->depth) {
+		buf_adds(w->b, w->first ? "\n" : ",\n");
+		pj_indent(w);
 	}
-	jset(o, "evidence", h->evidence);
-	jset(o, "note", h->note);
-	if (h->rule->line)
-		jint(o, "policy_line", h->rule->line);
-	if (h->waived) {
-		jset(o, "exception", h->waived->reason);
-		jint(o, "exception_line", h->waived->line);
+	if (key) {
+		jw_escape(w->b, key);
+		buf_adds(w->b, ": ");
 	}
-	return o;
+	w->first = 0;
+}
+
+static void pj_open(struct pj *w, const char *key, char c)
+{
+	pj_item(w, key);
+	buf_addc(w->b, c);
+	w->depth++;
+	w->first = 1;
+}
+
+static void pj_close(struct pj *w, char c)
+{
+	w->depth--;
+	buf_addc(w->b, '\n');
+	pj_indent(w);
+	buf_addc(w->b, c);
+	w->first = 0;
+}
+
+static void pj_str(struct pj *w, const char *key, const char *v)
+{
+	pj_item(w, key);
+	if (v)
+		jw_escape(w->b, v);
+	else
+		buf_adds(w->b, "null");
+}
+
+static void pj_int(struct pj *w, const char *key, uint64_t v)
+{
+	pj_item(w, key);
+	add_u64(w->b, v);
+}
+
+/* Writes what the buffer holds once it is over `over` bytes (0: all). */
+static void pj_flush(struct pj *w, size_t over)
+{
+	if (w->b->len <= over)
+		return;
+	w->bad |= fwrite(w->b->data, 1, w->b->len, w->out) != w->b->len;
+	buf_reset(w->b);
 }
 
 static int json_hit(void *ctx, const struct check_entry *en, size_t i)
 {
-	json_object_array_add(ctx, hit_json(en, i));
+	const struct policy_hit *h = &en->v.hits[i];
+	struct pj *w = ctx;
+
+	pj_open(w, NULL, '{');
+	pj_str(w, "path", en->r.path);
+	pj_str(w, "license", h->license);
+	pj_str(w, "rule", h->rule->id);
+	pj_str(w, "verdict", policy_verdict_name(h->raw));
+	pj_str(w, "state", hit_state(en, i));
+	pj_str(w, "decided_by", h->leaf);
+	if (h->start_line) {
+		pj_int(w, "start_line", h->start_line);
+		pj_int(w, "end_line", h->end_line);
+	}
+	pj_str(w, "evidence", h->evidence);
+	pj_str(w, "note", h->note);
+	if (h->rule->line)
+		pj_int(w, "policy_line", h->rule->line);
+	if (h->waived) {
+		pj_str(w, "exception", h->waived->reason);
+		pj_int(w, "exception_line", h->waived->line);
+	}
+	pj_close(w, '}');
+	pj_flush(w, 1u << 20);
 	return 0;
 }
 
-static json_object *summary_json(const struct check_summary *s)
+static void json_summary(struct pj *w, const struct check_summary *s)
 {
-	json_object *o = json_object_new_object();
-
-	jint(o, "files", s->files);
-	jint(o, "pass", s->pass);
-	jint(o, "review", s->review);
-	jint(o, "fail", s->fail);
-	jint(o, "violations", s->violations);
-	jint(o, "baselined", s->baselined);
-	jint(o, "warnings", s->warnings);
-	jint(o, "excepted", s->excepted);
-	jint(o, "scan_errors", s->failed);
-	return o;
+	pj_open(w, "summary", '{');
+	pj_int(w, "files", s->files);
+	pj_int(w, "pass", s->pass);
+	pj_int(w, "review", s->review);
+	pj_int(w, "fail", s->fail);
+	pj_int(w, "violations", s->violations);
+	pj_int(w, "baselined", s->baselined);
+	pj_int(w, "warnings", s->warnings);
+	pj_int(w, "excepted", s->excepted);
+	pj_int(w, "scan_errors", s->failed);
+	pj_close(w, '}');
 }
 
 int check_write_json(const struct check *ck, FILE *out)
 {
-	json_object *o = json_object_new_object(), *files = json_object_new_array();
-	json_object *viol = json_object_new_array();
+	struct buf b = BUF_INIT;
+	struct pj w = { &b, out, 0, 1, 0 };
 	size_t i;
-	int rc;
 
-	jset(o, "tool", "petal");
-	jset(o, "version", PETAL_VERSION);
-	jset(o, "use", policy_use_name(ck->p->use));
+	pj_open(&w, NULL, '{');
+	pj_str(&w, "tool", "petal");
+	pj_str(&w, "version", PETAL_VERSION);
+	pj_str(&w, "use", policy_use_name(ck->p->use));
+	pj_open(&w, "files", '[');
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct check_entry *en = &ck->files[i];
-		json_object *f = json_object_new_object();
 
-		jset(f, "path", en->r.path);
-		jset(f, "verdict", en->r.status == FS_FAILED ? "error"
-				   : policy_verdict_name(en->v.verdict));
-		jset(f, "status", result_status_name(en->r.status));
-		jset(f, "expression", en->r.expression);
+		pj_open(&w, NULL, '{');
+		pj_str(&w, "path", en->r.path);
+		pj_str(&w, "verdict", en->r.status == FS_FAILED ? "error"
+				      : policy_verdict_name(en->v.verdict));
+		pj_str(&w, "status", result_status_name(en->r.status));
+		pj_str(&w, "expression", en->r.expression);
 		if (en->r.error) /* why it failed, or why it was skipped */
-			jset(f, "error", en->r.error);
-		json_object_array_add(files, f);
+			pj_str(&w, "error", en->r.error);
+		pj_close(&w, '}');
+		pj_flush(&w, 1u << 20);
 	}
-	json_object_object_add(o, "files", files);
-	each_hit(ck, json_hit, viol);
-	json_object_object_add(o, "violations", viol);
-	json_object_object_add(o, "summary", summary_json(&ck->sum));
-	rc = fprintf(out, "%s\n", json_object_to_json_string_ext(o, JSON_FLAGS));
-	json_object_put(o);
-	return rc < 0 ? -1 : 0;
+	pj_close(&w, ']');
+	pj_open(&w, "violations", '[');
+	each_hit(ck, json_hit, &w);
+	pj_close(&w, ']');
+	json_summary(&w, &ck->sum);
+	pj_close(&w, '}');
+	buf_addc(&b, '\n');
+	pj_flush(&w, 0);
+	buf_release(&b);
+	return w.bad ? -1 : 0;
 }
 
 /* --- sarif ------------------------------------------------------------------- */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include <cmocka.h>
+#include <json-c/json.h>
 
 #include "buf.h"
 #include "check.h"
@@ -758,6 +759,26 @@ static struct check *gate(const struct policy *p, const char *baseline, int extr
 	return ck;
 }
 
+/* The json report is printed as json-c prints the same document. */
+static void assert_json_c_bytes(const char *path)
+{
+	json_object *o = json_object_from_file(path);
+	FILE *f = fopen(path, "rb");
+	char *got = calloc(1, 1 << 20);
+	size_t n;
+
+	assert_non_null(o);
+	assert_non_null(f);
+	n = fread(got, 1, (1 << 20) - 1, f);
+	fclose(f);
+	assert_true(n > 0 && got[n - 1] == '\n');
+	got[n - 1] = '\0';
+	assert_string_equal(got, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+					JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	free(got);
+}
+
 static void test_gate_packages_and_baseline(void **state)
 {
 	char *d = tmpdir_enter("check");
@@ -779,6 +800,23 @@ static void test_gate_packages_and_baseline(void **state)
 	f = fopen("base.json", "w");
 	assert_int_equal(check_write(ck, "json", f, &e), 0);
 	fclose(f);
+	assert_json_c_bytes("base.json");
+	check_free(ck);
+
+	ck = check_new(p, NULL, 0); /* a path with bytes json escapes */
+	feed(ck, "q\"uo\\te\x01\t\xc3\xa9/x.c", "GPL-3.0-only", NULL);
+	check_finish(ck);
+	f = fopen("odd.json", "w");
+	assert_int_equal(check_write(ck, "json", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("odd.json");
+	check_free(ck);
+	ck = check_new(p, NULL, 0);
+	check_finish(ck);
+	f = fopen("empty.json", "w");
+	assert_int_equal(check_write(ck, "json", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("empty.json");
 	check_free(ck);
 
 	ck = gate(p, "base.json", 0); /* the same violation again: not new */
