@@ -6,7 +6,6 @@
  * (review), and what exceptions or the baseline accepted, each with its
  * file, lines, license, the policy rule and the evidence.  Output depends
  * only on the results and the policy, so it is the same for any -j. */
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +15,6 @@
 #include "text.h"
 #include "version.h"
 
-#define JSON_FLAGS (JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | \
-		    JSON_C_TO_STRING_NOSLASHESCAPE)
 #define EVIDENCE_SHOWN 200 /* bytes of evidence in text and junit output */
 
 /* Visits every hit worth reporting: not a pass, or a pass an exception made. */
@@ -153,20 +150,11 @@ int check_write_text(const struct check *ck, FILE *out)
 
 /* --- json -------------------------------------------------------------------- */
 
-static void jset(json_object *o, const char *k, const char *v)
-{
-	json_object_object_add(o, k, v ? json_object_new_string(v) : NULL);
-}
-
-static void jint(json_object *o, const char *k, uint64_t v)
-{
-	json_object_object_add(o, k, json_object_new_int64((int64_t)v));
-}
-
-/* The json report is written straight into a buffer, byte for byte as
- * json-c prints it with JSON_FLAGS (two spaces a level, "key": value,
- * "[\n  ]" when empty): its files list has a row per input, and a json-c
- * tree of a kernel's 78,000 rows cost more than judging them. */
+/* The json and sarif reports are written straight into a buffer, byte for
+ * byte as json-c prints with JSON_C_TO_STRING_PRETTY | _SPACED |
+ * _NOSLASHESCAPE (two spaces a level, "key": value, "[\n  ]" when empty):
+ * the files list has a row per input, and a json-c tree of a kernel's
+ * 78,000 rows cost more than judging them. */
 struct pj {
 	struct buf *b;
 	FILE *out;
@@ -331,11 +319,14 @@ int check_write_json(const struct check *ck, FILE *out)
 
 /* --- sarif ------------------------------------------------------------------- */
 
+/* Written as the json report is (struct pj): a failing tree has a result
+ * per violation.  The rules come first in the document, so every rule a
+ * result names is collected before anything is written. */
 struct sarif {
 	const struct check *ck;
 	const struct policy_rule **rules; /* owned array, borrowed rules */
 	size_t nrules;
-	json_object *results;
+	struct pj *w;
 };
 
 static size_t rule_index(struct sarif *s, const struct policy_rule *r)
@@ -350,7 +341,14 @@ static size_t rule_index(struct sarif *s, const struct policy_rule *r)
 	return s->nrules++;
 }
 
-/* The rules that can give a result, in policy order, deduplicated. */
+static int hit_rule(void *ctx, const struct check_entry *en, size_t i)
+{
+	rule_index(ctx, en->v.hits[i].rule);
+	return 0;
+}
+
+/* The rules that can give a result, in policy order, deduplicated, then
+ * any other a hit names. */
 static void collect_rules(struct sarif *s)
 {
 	const struct policy *p = s->ck->p;
@@ -368,6 +366,7 @@ static void collect_rules(struct sarif *s)
 			rule_index(s, &p->treat[i]);
 	if (p->dflt.verdict > POLICY_PASS)
 		rule_index(s, &p->dflt);
+	each_hit(s->ck, hit_rule, s);
 }
 
 static const char *level(enum policy_verdict v)
@@ -375,25 +374,34 @@ static const char *level(enum policy_verdict v)
 	return v == POLICY_FAIL ? "error" : v == POLICY_REVIEW ? "warning" : "note";
 }
 
-static json_object *rule_json(const struct policy_rule *r)
+/* {"text": s} under key. */
+static void pj_text(struct pj *w, const char *key, const char *s)
 {
-	json_object *o = json_object_new_object(), *d = json_object_new_object();
-	json_object *c = json_object_new_object(), *pr = json_object_new_object();
+	pj_open(w, key, '{');
+	pj_str(w, "text", s);
+	pj_close(w, '}');
+}
+
+static void sarif_rule(struct pj *w, const struct policy_rule *r)
+{
 	struct buf b = BUF_INIT;
 
-	jset(o, "id", r->id);
-	buf_printf(&b, "%s %s", r->verdict == POLICY_FAIL ? "Denied by the policy:"
-							  : "Needs review under the policy:", r->entry);
-	jset(d, "text", b.data);
+	pj_open(w, NULL, '{');
+	pj_str(w, "id", r->id);
+	buf_adds(&b, r->verdict == POLICY_FAIL ? "Denied by the policy: "
+					       : "Needs review under the policy: ");
+	buf_adds(&b, r->entry);
+	pj_text(w, "shortDescription", b.data);
 	buf_release(&b);
-	json_object_object_add(o, "shortDescription", d);
-	jset(c, "level", level(r->verdict));
-	json_object_object_add(o, "defaultConfiguration", c);
+	pj_open(w, "defaultConfiguration", '{');
+	pj_str(w, "level", level(r->verdict));
+	pj_close(w, '}');
+	pj_open(w, "properties", '{');
 	if (r->line)
-		jint(pr, "policyLine", r->line);
-	jset(pr, "entry", r->entry);
-	json_object_object_add(o, "properties", pr);
-	return o;
+		pj_int(w, "policyLine", r->line);
+	pj_str(w, "entry", r->entry);
+	pj_close(w, '}');
+	pj_close(w, '}');
 }
 
 /* A relative URI reference: unreserved bytes, '/' and '!' kept. */
@@ -410,153 +418,158 @@ static char *uri_path(const char *s)
 	return buf_take(&b);
 }
 
-static json_object *location(const struct check *ck, const struct check_entry *en,
-			     const struct policy_hit *h)
+/* "locations": [one physical location], with the hit's region if any. */
+static void locations(struct pj *w, const struct check *ck, const struct check_entry *en,
+		      const struct policy_hit *h)
 {
-	json_object *loc = json_object_new_object(), *ph = json_object_new_object();
-	json_object *art = json_object_new_object();
 	char *u = uri_path(ck->roots[en->root].uri ? en->rel : en->r.path);
 	char base[32];
 
-	jset(art, "uri", u);
+	pj_open(w, "locations", '[');
+	pj_open(w, NULL, '{');
+	pj_open(w, "physicalLocation", '{');
+	pj_open(w, "artifactLocation", '{');
+	pj_str(w, "uri", u);
 	free(u);
 	if (ck->roots[en->root].uri) {
 		snprintf(base, sizeof(base), "ROOT%zu", en->root);
-		jset(art, "uriBaseId", base);
+		pj_str(w, "uriBaseId", base);
 	}
-	json_object_object_add(ph, "artifactLocation", art);
+	pj_close(w, '}');
 	if (h && h->start_line) {
-		json_object *rg = json_object_new_object();
-
-		jint(rg, "startLine", h->start_line);
-		jint(rg, "endLine", h->end_line >= h->start_line ? h->end_line : h->start_line);
-		if (h->evidence) {
-			json_object *sn = json_object_new_object();
-
-			jset(sn, "text", h->evidence);
-			json_object_object_add(rg, "snippet", sn);
-		}
-		json_object_object_add(ph, "region", rg);
+		pj_open(w, "region", '{');
+		pj_int(w, "startLine", h->start_line);
+		pj_int(w, "endLine", h->end_line >= h->start_line ? h->end_line : h->start_line);
+		if (h->evidence)
+			pj_text(w, "snippet", h->evidence);
+		pj_close(w, '}');
 	}
-	json_object_object_add(loc, "physicalLocation", ph);
-	return loc;
+	pj_close(w, '}');
+	pj_close(w, '}');
+	pj_close(w, ']');
 }
 
 static int sarif_hit(void *ctx, const struct check_entry *en, size_t i)
 {
 	struct sarif *s = ctx;
+	struct pj *w = s->w;
 	const struct policy_hit *h = &en->v.hits[i];
-	json_object *o = json_object_new_object(), *m = json_object_new_object();
-	json_object *locs = json_object_new_array();
 	struct buf b = BUF_INIT;
 
-	jset(o, "ruleId", h->rule->id);
-	jint(o, "ruleIndex", rule_index(s, h->rule));
-	jset(o, "level", level(h->raw));
+	pj_open(w, NULL, '{');
+	pj_str(w, "ruleId", h->rule->id);
+	pj_int(w, "ruleIndex", rule_index(s, h->rule));
+	pj_str(w, "level", level(h->raw));
 	describe(&b, h);
-	jset(m, "text", b.data);
+	pj_text(w, "message", b.data);
 	buf_release(&b);
-	json_object_object_add(o, "message", m);
-	json_object_array_add(locs, location(s->ck, en, h));
-	json_object_object_add(o, "locations", locs);
+	locations(w, s->ck, en, h);
 	if (s->ck->nbase)
-		jset(o, "baselineState", en->baselined[i] ? "unchanged" : "new");
+		pj_str(w, "baselineState", en->baselined[i] ? "unchanged" : "new");
 	if (h->waived) {
-		json_object *sup = json_object_new_array(), *one = json_object_new_object();
-
-		jset(one, "kind", "external");
-		jset(one, "status", "accepted");
-		jset(one, "justification", h->waived->reason);
-		json_object_array_add(sup, one);
-		json_object_object_add(o, "suppressions", sup);
+		pj_open(w, "suppressions", '[');
+		pj_open(w, NULL, '{');
+		pj_str(w, "kind", "external");
+		pj_str(w, "status", "accepted");
+		pj_str(w, "justification", h->waived->reason);
+		pj_close(w, '}');
+		pj_close(w, ']');
 	}
-	json_object_array_add(s->results, o);
+	pj_close(w, '}');
+	pj_flush(w, 1u << 20);
 	return 0;
 }
 
-static json_object *sarif_tool(struct sarif *s)
+static void sarif_tool(struct sarif *s)
 {
-	json_object *tool = json_object_new_object(), *drv = json_object_new_object();
-	json_object *rules = json_object_new_array();
+	struct pj *w = s->w;
 	size_t i;
 
-	jset(drv, "name", "petal");
-	jset(drv, "version", PETAL_VERSION);
+	pj_open(w, "tool", '{');
+	pj_open(w, "driver", '{');
+	pj_str(w, "name", "petal");
+	pj_str(w, "version", PETAL_VERSION);
+	pj_open(w, "rules", '[');
 	for (i = 0; i < s->nrules; i++)
-		json_object_array_add(rules, rule_json(s->rules[i]));
-	json_object_object_add(drv, "rules", rules);
-	json_object_object_add(tool, "driver", drv);
-	return tool;
+		sarif_rule(w, s->rules[i]);
+	pj_close(w, ']');
+	pj_close(w, '}');
+	pj_close(w, '}');
 }
 
-static json_object *sarif_invocation(const struct check *ck)
+static void sarif_invocations(struct pj *w, const struct check *ck)
 {
-	json_object *inv = json_object_new_object(), *notes = json_object_new_array();
 	size_t i;
 
+	pj_open(w, "invocations", '[');
+	pj_open(w, NULL, '{');
+	pj_item(w, "executionSuccessful");
+	buf_adds(w->b, ck->sum.failed == 0 ? "true" : "false");
+	pj_open(w, "toolExecutionNotifications", '[');
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct check_entry *en = &ck->files[i];
-		json_object *n, *m, *locs;
 		struct buf b = BUF_INIT;
 
 		if (en->r.status != FS_FAILED)
 			continue;
-		n = json_object_new_object(), m = json_object_new_object();
-		locs = json_object_new_array();
-		buf_printf(&b, "%s: %s", en->r.path, en->r.error ? en->r.error : "failed");
-		jset(m, "text", b.data);
+		buf_adds(&b, en->r.path);
+		buf_adds(&b, ": ");
+		buf_adds(&b, en->r.error ? en->r.error : "failed");
+		pj_open(w, NULL, '{');
+		pj_str(w, "level", "error");
+		pj_text(w, "message", b.data);
 		buf_release(&b);
-		jset(n, "level", "error");
-		json_object_object_add(n, "message", m);
-		json_object_array_add(locs, location(ck, en, NULL));
-		json_object_object_add(n, "locations", locs);
-		json_object_array_add(notes, n);
+		locations(w, ck, en, NULL);
+		pj_close(w, '}');
+		pj_flush(w, 1u << 20);
 	}
-	json_object_object_add(inv, "executionSuccessful",
-			       json_object_new_boolean(ck->sum.failed == 0));
-	json_object_object_add(inv, "toolExecutionNotifications", notes);
-	return inv;
+	pj_close(w, ']');
+	pj_close(w, '}');
+	pj_close(w, ']');
 }
 
-static json_object *sarif_bases(const struct check *ck)
+static void sarif_bases(struct pj *w, const struct check *ck)
 {
-	json_object *o = json_object_new_object();
 	size_t i;
+	char name[32];
 
+	pj_open(w, "originalUriBaseIds", '{');
 	for (i = 0; i < ck->nroots; i++)
 		if (ck->roots[i].uri) {
-			json_object *b = json_object_new_object();
-			char name[32];
-
 			snprintf(name, sizeof(name), "ROOT%zu", i);
-			jset(b, "uri", ck->roots[i].uri);
-			json_object_object_add(o, name, b);
+			pj_open(w, name, '{');
+			pj_str(w, "uri", ck->roots[i].uri);
+			pj_close(w, '}');
 		}
-	return o;
+	pj_close(w, '}');
 }
 
 int check_write_sarif(const struct check *ck, FILE *out)
 {
-	struct sarif s = { ck, NULL, 0, json_object_new_array() };
-	json_object *o = json_object_new_object(), *runs = json_object_new_array();
-	json_object *run = json_object_new_object(), *invs = json_object_new_array();
-	int rc;
+	struct buf b = BUF_INIT;
+	struct pj w = { &b, out, 0, 1, 0 };
+	struct sarif s = { ck, NULL, 0, &w };
 
 	collect_rules(&s);
+	pj_open(&w, NULL, '{');
+	pj_str(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	pj_str(&w, "version", "2.1.0");
+	pj_open(&w, "runs", '[');
+	pj_open(&w, NULL, '{');
+	sarif_tool(&s);
+	sarif_invocations(&w, ck);
+	sarif_bases(&w, ck);
+	pj_open(&w, "results", '[');
 	each_hit(ck, sarif_hit, &s);
-	jset(o, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-	jset(o, "version", "2.1.0");
-	json_object_object_add(run, "tool", sarif_tool(&s));
-	json_object_array_add(invs, sarif_invocation(ck));
-	json_object_object_add(run, "invocations", invs);
-	json_object_object_add(run, "originalUriBaseIds", sarif_bases(ck));
-	json_object_object_add(run, "results", s.results);
-	json_object_array_add(runs, run);
-	json_object_object_add(o, "runs", runs);
-	rc = fprintf(out, "%s\n", json_object_to_json_string_ext(o, JSON_FLAGS));
-	json_object_put(o);
+	pj_close(&w, ']');
+	pj_close(&w, '}');
+	pj_close(&w, ']');
+	pj_close(&w, '}');
+	buf_addc(&b, '\n');
+	pj_flush(&w, 0);
+	buf_release(&b);
 	free(s.rules);
-	return rc < 0 ? -1 : 0;
+	return w.bad ? -1 : 0;
 }
 
 /* --- junit ------------------------------------------------------------------- */

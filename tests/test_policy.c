@@ -810,6 +810,10 @@ static void test_gate_packages_and_baseline(void **state)
 	assert_int_equal(check_write(ck, "json", f, &e), 0);
 	fclose(f);
 	assert_json_c_bytes("odd.json");
+	f = fopen("odd.sarif", "w");
+	assert_int_equal(check_write(ck, "sarif", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("odd.sarif");
 	check_free(ck);
 	ck = check_new(p, NULL, 0);
 	check_finish(ck);
@@ -817,6 +821,10 @@ static void test_gate_packages_and_baseline(void **state)
 	assert_int_equal(check_write(ck, "json", f, &e), 0);
 	fclose(f);
 	assert_json_c_bytes("empty.json");
+	f = fopen("empty.sarif", "w");
+	assert_int_equal(check_write(ck, "sarif", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("empty.sarif");
 	check_free(ck);
 
 	ck = gate(p, "base.json", 0); /* the same violation again: not new */
@@ -824,6 +832,10 @@ static void test_gate_packages_and_baseline(void **state)
 	assert_int_equal(ck->sum.baselined, 2);
 	check_free(ck);
 	ck = gate(p, "base.json", 1); /* a new one fails */
+	f = fopen("b.sarif", "w"); /* baselineState, suppressions, regions */
+	assert_int_equal(check_write(ck, "sarif", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("b.sarif");
 	assert_int_equal(ck->sum.violations, 1);
 	assert_int_equal(ck->sum.baselined, 2);
 	assert_int_equal(ck->files[9].baselined[0], 0);
