@@ -466,27 +466,37 @@ static void judged_fill(const struct policy *p, const char *text, struct judged 
 	}
 }
 
+/* The slot of text in the memo: its entry, or the empty slot it goes in. */
+static struct judged *memo_slot(struct policy_memo *m, const char *text)
+{
+	size_t k;
+
+	for (k = fnv1a(text) & (m->cap - 1); m->slots[k].text; k = (k + 1) & (m->cap - 1))
+		if (!strcmp(m->slots[k].text, text))
+			break;
+	return &m->slots[k];
+}
+
 /* text parsed and judged, into *out: 0 when *out is borrowed from the
  * memo (its pointers live as long as m), 1 when the caller releases it
  * (no memo, or a full one).  Load stays at most one half. */
 static int judged_get(const struct policy *p, struct policy_memo *m, const char *text,
 		      struct judged *out)
 {
-	size_t k;
+	struct judged *slot = NULL;
 
-	if (m && m->n < MEMO_MAX && 2 * (m->n + 1) > m->cap)
-		memo_grow(m);
-	for (k = m ? fnv1a(text) & (m->cap - 1) : 0; m && m->slots[k].text;
-	     k = (k + 1) & (m->cap - 1))
-		if (!strcmp(m->slots[k].text, text)) {
-			*out = m->slots[k];
-			return 0;
-		}
-	if (m && m->n < MEMO_MAX) {
-		judged_fill(p, text, &m->slots[k]);
-		m->slots[k].text = xstrdup(text);
+	if (m) {
+		if (m->n < MEMO_MAX && 2 * (m->n + 1) > m->cap)
+			memo_grow(m);
+		slot = memo_slot(m, text);
+	}
+	if (slot && !slot->text && m->n < MEMO_MAX) {
+		judged_fill(p, text, slot);
+		slot->text = xstrdup(text);
 		m->n++;
-		*out = m->slots[k];
+	}
+	if (slot && slot->text) {
+		*out = *slot;
 		return 0;
 	}
 	judged_fill(p, text, out);
