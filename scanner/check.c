@@ -157,7 +157,10 @@ static void pkgdir_add(struct check *ck, const struct file_result *r)
 	struct check_pkgdir *d;
 	size_t q;
 
-	ck->dirs = xrealloc(ck->dirs, (ck->ndirs + 1) * sizeof(*ck->dirs));
+	if (ck->ndirs == ck->capdirs) {
+		ck->capdirs = ck->capdirs ? 2 * ck->capdirs : 16;
+		ck->dirs = xrealloc(ck->dirs, ck->capdirs * sizeof(*ck->dirs));
+	}
 	d = &ck->dirs[ck->ndirs];
 	*d = (struct check_pkgdir){ dir_of(r->path), xcalloc(r->npackages, sizeof(char *)), 0,
 				    ck->ndirs };

@@ -82,7 +82,7 @@ struct check {
 	struct policy_memo *memo;  /* owned */
 	int by_package;            /* the policy has exceptions by package */
 	struct check_pkgdir *dirs; /* owned; manifests' package names (by_package) */
-	size_t ndirs;
+	size_t ndirs, capdirs;
 	size_t npending;           /* entries waiting for check_finish */
 };
 
