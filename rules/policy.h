@@ -45,9 +45,27 @@
  *   policy_file_verdict_release(&fv)
  *   policy_free(p)                        accepts NULL
  *
+ * policy_eval_file in two steps, for a caller that learns a file's
+ * packages only later (the gate: a manifest may come after the files it
+ * covers).  What a file's findings are judged to be does not depend on
+ * exceptions; an exception only lowers hits afterwards:
+ *
+ *   m = policy_memo_new()                 optional: each distinct expression
+ *                                         is parsed and judged once
+ *   policy_judge_file(p, m, r, keep_pass, &fv)   hits, raw verdicts (keep_pass
+ *                                         0: hits whose raw verdict is pass are
+ *                                         left out, no exception changes them)
+ *   x = policy_exception_for_path(p, rel, &pkg_first)   pkg_first: a package
+ *                                         exception comes first, so the
+ *                                         packages may decide (policy_exception_for)
+ *   policy_exception_apply(p, x, &fv)     x may be NULL; sets verdicts, waived
+ *   policy_memo_free(m)                   accepts NULL
+ *
  * Ownership: the policy owns its rules; decisions and hits point at them
  * (valid while p lives).  A hit owns its strings.  A policy is read-only
- * once built: any number of threads may evaluate with it. */
+ * once built: any number of threads may evaluate with it.  A memo serves
+ * one policy (with the use it has when the memo is first used) and one
+ * thread at a time; it keeps at most a few thousand expressions. */
 #ifndef PETAL_POLICY_H
 #define PETAL_POLICY_H
 
@@ -141,6 +159,8 @@ struct policy_hit {
 	char *evidence; /* owned; the finding's text, or a description */
 	char *note;     /* owned; the finding's problem, why a conflict... or NULL */
 	unsigned start_line, end_line; /* 0 when not about lines */
+	int is_expression; /* license is an expression the lists judged (an
+			    * exception's allow list judges it again) */
 };
 
 struct policy_file_verdict {
@@ -166,9 +186,24 @@ void policy_eval_file(const struct policy *p, const struct file_result *r, const
 		      const char *const *pkgs, size_t npkgs, struct policy_file_verdict *fv);
 void policy_file_verdict_release(struct policy_file_verdict *fv);
 
+struct policy_memo;
+struct policy_memo *policy_memo_new(void);
+void policy_memo_free(struct policy_memo *m);
+/* m may be NULL.  fv->verdict is the worst raw verdict until
+ * policy_exception_apply. */
+void policy_judge_file(const struct policy *p, struct policy_memo *m,
+		       const struct file_result *r, int keep_pass,
+		       struct policy_file_verdict *fv);
+void policy_exception_apply(const struct policy *p, const struct policy_exception *exc,
+			    struct policy_file_verdict *fv);
+
 /* The exception that covers rel or one of pkgs (the first listed), or NULL. */
 const struct policy_exception *policy_exception_for(const struct policy *p, const char *rel,
 						    const char *const *pkgs, size_t npkgs);
+/* The first exception whose path glob covers rel, or NULL; *pkg_first is
+ * 1 when an exception by package comes before it in the policy. */
+const struct policy_exception *policy_exception_for_path(const struct policy *p,
+							 const char *rel, int *pkg_first);
 
 /* Glob: '*' any bytes but '/', '**' any bytes, '?' one byte but '/',
  * "[abc]"/"[!a-z]" a class; a pattern without '/' matches the base name,

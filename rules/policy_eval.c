@@ -11,6 +11,7 @@
  * lowers what it accepts, keeping the rule that was broken for the
  * report.  Globs are matched segment by segment with the classic
  * last-star backtracking at both levels, so no pattern is exponential. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -81,83 +82,115 @@ static int seg_match(const char *p, const char *pe, const char *s, const char *s
 	return p == pe;
 }
 
-struct segs {
-	const char *b[256], *e[256];
-	size_t n;
+/* A segment [b, e) of a pattern or path; b == e past the last one.  Empty
+ * segments ("a//b", a leading '/') are skipped. */
+struct seg {
+	const char *b, *e;
 };
 
-/* -1 when there are more segments than fit: such a path matches nothing. */
-static int split(const char *s, struct segs *g)
-{
-	g->n = 0;
-	while (*s) {
-		const char *t = strchr(s, '/');
+#define GLOB_MAX_SEGS 256 /* a pattern or path with more matches nothing */
 
-		if (!t)
-			t = s + strlen(s);
-		if (t > s) {
-			if (g->n == 256)
-				return -1;
-			g->b[g->n] = s, g->e[g->n++] = t;
-		}
-		s = *t ? t + 1 : t;
-	}
-	return 0;
+static const char dstar[] = "**";
+
+static struct seg seg_at(const char *s)
+{
+	struct seg g;
+
+	while (*s == '/')
+		s++;
+	g.b = s;
+	g.e = s + strcspn(s, "/");
+	return g;
 }
 
-static int is_dstar(const struct segs *g, size_t i)
+/* The pattern segment after the one ending at e; a directory pattern
+ * ("vendor/") has a "**" after its last one. */
+static struct seg pat_next(const char *e, int dir)
 {
-	return g->e[i] - g->b[i] == 2 && g->b[i][0] == '*' && g->b[i][1] == '*';
+	struct seg g = seg_at(e);
+
+	if (g.b == g.e && dir && e != dstar + 2)
+		g.b = dstar, g.e = dstar + 2;
+	return g;
+}
+
+static int is_dstar(struct seg g)
+{
+	return g.e - g.b == 2 && g.b[0] == '*' && g.b[1] == '*';
+}
+
+static size_t nsegs(const char *s)
+{
+	size_t n = 0;
+	struct seg g;
+
+	for (g = seg_at(s); g.b != g.e; g = seg_at(g.e))
+		n++;
+	return n;
 }
 
 /* Segment lists, '**' matching any number of segments: the same loop as
- * seg_match one level up (a later '**' subsumes an earlier one). */
-static int segs_match(const struct segs *p, const struct segs *s)
+ * seg_match one level up (a later '**' subsumes an earlier one).  Walks
+ * the strings in place: a path is matched against every exception of
+ * every file, so nothing is split or allocated. */
+static int segs_match(const char *pat, const char *path, int dir)
 {
-	size_t i = 0, j = 0, star = 0, mark = 0;
+	struct seg p = seg_at(pat), s = seg_at(path), star = p, mark = s;
 	int have = 0;
 
-	while (j < s->n) {
-		if (i < p->n && is_dstar(p, i)) {
-			star = ++i, mark = j, have = 1;
+	while (s.b != s.e) {
+		if (p.b != p.e && is_dstar(p)) {
+			p = pat_next(p.e, dir);
+			star = p, mark = s, have = 1;
 			continue;
 		}
-		if (i < p->n && seg_match(p->b[i], p->e[i], s->b[j], s->e[j])) {
-			i++, j++;
+		if (p.b != p.e && seg_match(p.b, p.e, s.b, s.e)) {
+			p = pat_next(p.e, dir), s = seg_at(s.e);
 			continue;
 		}
 		if (!have)
 			return 0;
-		i = star, j = ++mark;
+		mark = seg_at(mark.e);
+		p = star, s = mark;
 	}
-	while (i < p->n && is_dstar(p, i))
-		i++;
-	return i == p->n;
+	while (p.b != p.e && is_dstar(p))
+		p = pat_next(p.e, dir);
+	return p.b == p.e;
+}
+
+/* The last segment of a path that has one. */
+static struct seg base_seg(const char *path)
+{
+	struct seg g;
+
+	g.e = path + strlen(path);
+	while (g.e > path && g.e[-1] == '/')
+		g.e--;
+	for (g.b = g.e; g.b > path && g.b[-1] != '/'; g.b--)
+		;
+	return g;
 }
 
 int policy_glob_match(const char *pattern, const char *path)
 {
-	struct segs *p = xmalloc(sizeof(*p)), *s = xmalloc(sizeof(*s));
 	size_t n = strlen(pattern);
-	int dir = n > 0 && pattern[n - 1] == '/', ok = 0;
+	int dir = n > 0 && pattern[n - 1] == '/', ok;
+	struct seg b;
 
 	while (pattern[0] == '.' && pattern[1] == '/')
 		pattern += 2;
 	while (pattern[0] == '/')
 		pattern++;
-	if (split(pattern, p) == 0 && split(path, s) == 0 && p->n > 0 && s->n > 0) {
-		if (!strchr(pattern, '/')) /* base name */
-			ok = seg_match(p->b[0], p->e[0], s->b[s->n - 1], s->e[s->n - 1]);
-		else if (dir && p->n < 256) { /* the directory: anything below it */
-			p->b[p->n] = "**", p->e[p->n] = p->b[p->n] + 2, p->n++;
-			ok = segs_match(p, s);
-		} else {
-			ok = segs_match(p, s);
-		}
+	if (seg_at(pattern).b == seg_at(pattern).e || seg_at(path).b == seg_at(path).e)
+		return 0;
+	if (!strchr(pattern, '/')) { /* base name */
+		b = base_seg(path);
+		ok = seg_match(pattern, pattern + strlen(pattern), b.b, b.e);
+	} else {
+		ok = segs_match(pattern, path, dir);
 	}
-	free(p);
-	free(s);
-	return ok;
+	/* the bound is checked on a match only: most paths match nothing */
+	return ok && nsegs(pattern) <= GLOB_MAX_SEGS && nsegs(path) <= GLOB_MAX_SEGS;
 }
 
 /* --- judging ----------------------------------------------------------------- */
@@ -337,7 +370,152 @@ const struct policy_exception *policy_exception_for(const struct policy *p, cons
 	return NULL;
 }
 
+const struct policy_exception *policy_exception_for_path(const struct policy *p,
+							 const char *rel, int *pkg_first)
+{
+	size_t i;
+
+	*pkg_first = 0;
+	for (i = 0; i < p->nexc; i++) {
+		if (p->exc[i].path && policy_glob_match(p->exc[i].path, rel))
+			return &p->exc[i];
+		if (p->exc[i].package)
+			*pkg_first = 1;
+	}
+	return NULL;
+}
+
+/* --- the memo ---------------------------------------------------------------- */
+
+/* One expression as found, parsed and judged without exceptions. */
+struct judged {
+	char *text;                     /* owned; the key (NULL outside a memo) */
+	struct expr *x;                 /* owned; NULL when not a valid expression */
+	const struct policy_rule *rule; /* what decided x, when x */
+	char *leaf;                     /* owned; the single license that decided */
+};
+
+#define MEMO_MAX 4096 /* distinct expressions kept; more are judged each time */
+
+struct policy_memo {
+	struct judged *slots; /* owned; open addressing, power-of-two cap */
+	size_t n, cap;
+};
+
+struct policy_memo *policy_memo_new(void)
+{
+	return xcalloc(1, sizeof(struct policy_memo));
+}
+
+static void judged_release(struct judged *j)
+{
+	free(j->text);
+	expr_free(j->x);
+	free(j->leaf);
+}
+
+void policy_memo_free(struct policy_memo *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->cap; i++)
+		judged_release(&m->slots[i]);
+	free(m->slots);
+	free(m);
+}
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static void memo_grow(struct policy_memo *m)
+{
+	struct judged *old = m->slots;
+	size_t i, k, ocap = m->cap;
+
+	m->cap = ocap ? 2 * ocap : 64;
+	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	for (i = 0; i < ocap; i++) {
+		if (!old[i].text)
+			continue;
+		for (k = fnv1a(old[i].text) & (m->cap - 1); m->slots[k].text; k = (k + 1) & (m->cap - 1))
+			;
+		m->slots[k] = old[i];
+	}
+	free(old);
+}
+
+static void judged_fill(const struct policy *p, const char *text, struct judged *j)
+{
+	struct policy_decision d;
+
+	j->x = expr_parse(text, strlen(text), NULL);
+	j->rule = NULL;
+	j->leaf = NULL;
+	if (j->x) {
+		policy_eval(p, j->x, NULL, &d);
+		j->rule = d.rule;
+		j->leaf = d.leaf;
+	}
+}
+
+/* The slot of text in the memo: its entry, or the empty slot it goes in. */
+static struct judged *memo_slot(struct policy_memo *m, const char *text)
+{
+	size_t k;
+
+	for (k = fnv1a(text) & (m->cap - 1); m->slots[k].text; k = (k + 1) & (m->cap - 1))
+		if (!strcmp(m->slots[k].text, text))
+			break;
+	return &m->slots[k];
+}
+
+/* text parsed and judged, into *out: 0 when *out is borrowed from the
+ * memo (its pointers live as long as m), 1 when the caller releases it
+ * (no memo, or a full one).  Load stays at most one half. */
+static int judged_get(const struct policy *p, struct policy_memo *m, const char *text,
+		      struct judged *out)
+{
+	struct judged *slot = NULL;
+
+	if (m) {
+		if (m->n < MEMO_MAX && 2 * (m->n + 1) > m->cap)
+			memo_grow(m);
+		slot = memo_slot(m, text);
+	}
+	if (slot && !slot->text && m->n < MEMO_MAX) {
+		judged_fill(p, text, slot);
+		slot->text = xstrdup(text);
+		m->n++;
+	}
+	if (slot && slot->text) {
+		*out = *slot;
+		return 0;
+	}
+	judged_fill(p, text, out);
+	out->text = NULL;
+	return 1;
+}
+
 /* --- one file ---------------------------------------------------------------- */
+
+/* What judging one file reads and writes. */
+struct judging {
+	const struct policy *p;
+	struct policy_memo *m;       /* or NULL */
+	const struct file_result *r;
+	struct judged *js;           /* per finding: its expression judged */
+	unsigned char *own;          /* per finding: js[i] is ours to release */
+	int keep_pass;
+	struct policy_file_verdict *fv;
+};
 
 static struct policy_hit *hit_add(struct policy_file_verdict *fv, const struct policy_rule *rule,
 				  const char *license, const struct finding *f)
@@ -358,24 +536,18 @@ static struct policy_hit *hit_add(struct policy_file_verdict *fv, const struct p
 	return h;
 }
 
-/* A license expression: judged without the exception, then with its
- * allow list when it has one (the hit keeps the rule it would break). */
-static void judge(const struct policy *p, const struct expr *x, const char *license,
-		  const struct finding *f, const struct policy_exception *exc,
-		  struct policy_file_verdict *fv)
+/* A license expression, judged without exceptions (policy_exception_apply
+ * judges it again with an exception's allow list). */
+static void judge(struct judging *jg, const struct judged *j, const char *license,
+		  const struct finding *f)
 {
-	struct policy_decision d, w;
 	struct policy_hit *h;
 
-	policy_eval(p, x, NULL, &d);
-	h = hit_add(fv, d.rule, license, f);
-	h->leaf = d.leaf;
-	if (!exc || !exc->has_allow || d.verdict == POLICY_PASS)
+	if (!jg->keep_pass && j->rule->verdict == POLICY_PASS)
 		return;
-	policy_eval(p, x, exc, &w);
-	if (w.verdict < d.verdict)
-		h->verdict = w.verdict, h->waived = exc;
-	free(w.leaf);
+	h = hit_add(jg->fv, j->rule, license, f);
+	h->leaf = xstrdup(j->leaf);
+	h->is_expression = 1;
 }
 
 static void treat(const struct policy *p, enum policy_treat t, const char *license,
@@ -436,29 +608,30 @@ static int is_declared(enum finding_method m)
 
 /* A license text or notice whose license no tag or manifest of the file
  * names, when the file has tags or manifests. */
-static void conflicts(const struct policy *p, const struct file_result *r,
-		      struct expr *const *xs, struct policy_file_verdict *fv)
+static void conflicts(struct judging *jg)
 {
+	const struct file_result *r = jg->r;
+	const struct policy *p = jg->p;
 	struct ids decl = { NULL, 0, 0 }, det = { NULL, 0, 0 };
 	const char *said = NULL;
 	size_t i, j;
 
 	for (i = 0; i < r->nfindings; i++)
-		if (xs[i] && is_declared(r->findings[i].method)) {
-			ids_collect(xs[i], &decl);
+		if (jg->js[i].x && is_declared(r->findings[i].method)) {
+			ids_collect(jg->js[i].x, &decl);
 			said = said ? said : r->findings[i].expression;
 		}
 	for (i = 0; decl.n && i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
 
-		if (!xs[i] || is_declared(f->method))
+		if (!jg->js[i].x || is_declared(f->method))
 			continue;
 		det.n = 0;
-		ids_collect(xs[i], &det);
+		ids_collect(jg->js[i].x, &det);
 		for (j = 0; j < det.n && ids_has(&decl, det.v[j]); j++)
 			;
 		if (j < det.n && p->treat[POLICY_T_CONFLICT].verdict != POLICY_PASS) {
-			struct policy_hit *h = hit_add(fv, &p->treat[POLICY_T_CONFLICT],
+			struct policy_hit *h = hit_add(jg->fv, &p->treat[POLICY_T_CONFLICT],
 						       f->expression, f);
 			struct buf b = BUF_INIT;
 
@@ -479,15 +652,16 @@ static void partial(const struct policy *p, const struct finding *f,
 {
 	struct buf b = BUF_INIT;
 
+	if (p->treat[POLICY_T_PARTIAL].verdict == POLICY_PASS)
+		return;
 	buf_printf(&b, "(partial match: %s)", f->rule ? f->rule : "?");
 	treat(p, POLICY_T_PARTIAL, b.data, f, fv);
 	buf_release(&b);
 }
 
-static void findings(const struct policy *p, const struct file_result *r,
-		     struct expr *const *xs, const struct policy_exception *exc,
-		     struct policy_file_verdict *fv)
+static void findings(struct judging *jg)
 {
+	const struct file_result *r = jg->r;
 	size_t i;
 
 	for (i = 0; i < r->nfindings; i++) {
@@ -495,49 +669,47 @@ static void findings(const struct policy *p, const struct file_result *r,
 
 		if (f->kind != FK_LICENSE)
 			continue;
-		if (xs[i])
-			judge(p, xs[i], f->expression, f, exc, fv);
+		if (jg->js[i].x)
+			judge(jg, &jg->js[i], f->expression, f);
 		else if (f->method == FM_UNKNOWN)
-			treat(p, POLICY_T_UNKNOWN_TEXT, "(unknown license text)", f, fv);
+			treat(jg->p, POLICY_T_UNKNOWN_TEXT, "(unknown license text)", f, jg->fv);
 		else if (f->method == FM_TEXT)
-			partial(p, f, fv);
+			partial(jg->p, f, jg->fv);
 		else
-			treat(p, POLICY_T_INVALID, "(invalid expression)", f, fv);
+			treat(jg->p, POLICY_T_INVALID, "(invalid expression)", f, jg->fv);
 	}
 }
 
-/* Declared licenses of packages, unless a manifest finding already
- * carries the same expression. */
-static void packages(const struct policy *p, const struct file_result *r,
-		     const struct policy_exception *exc, struct policy_file_verdict *fv)
+/* One declared package license, unless a manifest finding already carries
+ * the same expression. */
+static void package(struct judging *jg, const struct package *pk)
 {
-	size_t i, j;
+	const struct file_result *r = jg->r;
+	struct finding f = { .kind = FK_LICENSE, .method = FM_MANIFEST };
+	struct judged j = { NULL, NULL, NULL, NULL };
+	struct buf b = BUF_INIT;
+	size_t i;
+	int own = 0;
 
-	for (i = 0; i < r->npackages; i++) {
-		const struct package *pk = &r->packages[i];
-		struct finding f = { .kind = FK_LICENSE, .method = FM_MANIFEST };
-		struct perr e = { PERR_OK, "" };
-		struct buf b = BUF_INIT;
-		struct expr *x;
-
-		for (j = 0; pk->declared && j < r->nfindings; j++)
-			if (r->findings[j].method == FM_MANIFEST && r->findings[j].expression &&
-			    !strcmp(r->findings[j].expression, pk->declared))
-				break;
-		if ((!pk->declared && !pk->declared_raw) || j < r->nfindings)
-			continue;
-		buf_printf(&b, "package %s declares license %s", pk->name ? pk->name : "(unnamed)",
-			   pk->declared_raw ? pk->declared_raw : pk->declared);
-		f.text = b.data;
-		f.problem = pk->problem;
-		if (pk->declared && (x = expr_parse(pk->declared, strlen(pk->declared), &e))) {
-			judge(p, x, pk->declared, &f, exc, fv);
-			expr_free(x);
-		} else {
-			treat(p, POLICY_T_INVALID, "(invalid expression)", &f, fv);
-		}
-		buf_release(&b);
-	}
+	for (i = 0; pk->declared && i < r->nfindings; i++)
+		if (r->findings[i].method == FM_MANIFEST && r->findings[i].expression &&
+		    !strcmp(r->findings[i].expression, pk->declared))
+			return;
+	if (!pk->declared && !pk->declared_raw)
+		return;
+	buf_printf(&b, "package %s declares license %s", pk->name ? pk->name : "(unnamed)",
+		   pk->declared_raw ? pk->declared_raw : pk->declared);
+	f.text = b.data;
+	f.problem = pk->problem;
+	if (pk->declared)
+		own = judged_get(jg->p, jg->m, pk->declared, &j);
+	if (j.x)
+		judge(jg, &j, pk->declared, &f);
+	else
+		treat(jg->p, POLICY_T_INVALID, "(invalid expression)", &f, jg->fv);
+	if (own)
+		judged_release(&j);
+	buf_release(&b);
 }
 
 static int has_license_finding(const struct file_result *r)
@@ -550,35 +722,86 @@ static int has_license_finding(const struct file_result *r)
 	return 0;
 }
 
-void policy_eval_file(const struct policy *p, const struct file_result *r, const char *rel,
-		      const char *const *pkgs, size_t npkgs, struct policy_file_verdict *fv)
+void policy_judge_file(const struct policy *p, struct policy_memo *m,
+		       const struct file_result *r, int keep_pass,
+		       struct policy_file_verdict *fv)
 {
-	const struct policy_exception *exc = policy_exception_for(p, rel, pkgs, npkgs);
-	struct expr **xs = xcalloc(r->nfindings + 1, sizeof(*xs));
+	struct judged js[8];      /* most files have a few findings: no allocation */
+	unsigned char own[8];
+	int big = r->nfindings > 8;
+	struct judging jg = { p, m, r, big ? xcalloc(r->nfindings, sizeof(*js)) : js,
+			      big ? xcalloc(r->nfindings, 1) : own, keep_pass, fv };
 	size_t i;
 
 	memset(fv, 0, sizeof(*fv));
+	if (!big) {
+		memset(js, 0, sizeof(js));
+		memset(own, 0, sizeof(own));
+	}
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression)
-			xs[i] = expr_parse(r->findings[i].expression,
-					   strlen(r->findings[i].expression), NULL);
-	findings(p, r, xs, exc, fv);
-	packages(p, r, exc, fv);
-	conflicts(p, r, xs, fv);
+			jg.own[i] = (unsigned char)judged_get(p, m, r->findings[i].expression,
+							      &jg.js[i]);
+	findings(&jg);
+	for (i = 0; i < r->npackages; i++)
+		package(&jg, &r->packages[i]);
+	conflicts(&jg);
 	if (r->type == FT_TEXT && r->status == FS_SCANNED && !has_license_finding(r) &&
 	    !r->npackages)
 		treat(p, POLICY_T_NO_LICENSE, "(none)", NULL, fv);
+	for (i = 0; i < fv->nhits; i++)
+		if (fv->hits[i].raw > fv->verdict)
+			fv->verdict = fv->hits[i].raw;
+	for (i = 0; i < r->nfindings; i++)
+		if (jg.own[i])
+			judged_release(&jg.js[i]);
+	if (big) {
+		free(jg.js);
+		free(jg.own);
+	}
+}
+
+/* A hit an exception with an allow list covers: judged again with it. */
+static void allow_list(const struct policy *p, const struct policy_exception *exc,
+		       struct policy_hit *h)
+{
+	struct expr *x = expr_parse(h->license, strlen(h->license), NULL);
+	struct policy_decision w;
+
+	if (!x)
+		return;
+	policy_eval(p, x, exc, &w);
+	if (w.verdict < h->raw)
+		h->verdict = w.verdict, h->waived = exc;
+	free(w.leaf);
+	expr_free(x);
+}
+
+void policy_exception_apply(const struct policy *p, const struct policy_exception *exc,
+			    struct policy_file_verdict *fv)
+{
+	size_t i;
+
+	fv->verdict = POLICY_PASS;
 	for (i = 0; i < fv->nhits; i++) {
 		struct policy_hit *h = &fv->hits[i];
 
-		if (exc && !exc->has_allow && h->raw > POLICY_PASS)
+		h->verdict = h->raw;
+		h->waived = NULL;
+		if (exc && h->raw > POLICY_PASS && !exc->has_allow)
 			h->verdict = POLICY_PASS, h->waived = exc;
+		else if (exc && h->raw > POLICY_PASS && h->is_expression)
+			allow_list(p, exc, h);
 		if (h->verdict > fv->verdict)
 			fv->verdict = h->verdict;
 	}
-	for (i = 0; i < r->nfindings; i++)
-		expr_free(xs[i]);
-	free(xs);
+}
+
+void policy_eval_file(const struct policy *p, const struct file_result *r, const char *rel,
+		      const char *const *pkgs, size_t npkgs, struct policy_file_verdict *fv)
+{
+	policy_judge_file(p, NULL, r, 1, fv);
+	policy_exception_apply(p, policy_exception_for(p, rel, pkgs, npkgs), fv);
 }
 
 void policy_file_verdict_release(struct policy_file_verdict *fv)

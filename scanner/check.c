@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* check.c -- keep results, find packages, judge, baseline.  See check.h. */
+/* check.c -- judge results as they come, find packages, baseline.  See check.h. */
 #include "walk.h"
 #include "check.h"
 
@@ -61,6 +61,9 @@ struct check *check_new(const struct policy *p, const char *const *roots, size_t
 	size_t i;
 
 	ck->p = p;
+	ck->memo = policy_memo_new();
+	for (i = 0; i < p->nexc; i++)
+		ck->by_package |= p->exc[i].package != NULL;
 	ck->nroots = nroots;
 	ck->roots = xcalloc(nroots ? nroots : 1, sizeof(*ck->roots));
 	for (i = 0; i < nroots; i++)
@@ -94,48 +97,9 @@ static char *dup0(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-static void keep(struct file_result *d, const struct file_result *s)
+/* An entry with what the writers read of r: no findings, no packages. */
+static struct check_entry *entry_add(struct check *ck, const struct file_result *r)
 {
-	size_t i;
-
-	result_init(d);
-	d->path = xstrdup(s->path);
-	d->type = s->type;
-	d->status = s->status;
-	d->size = s->size;
-	d->expression = dup0(s->expression);
-	d->error = dup0(s->error);
-	for (i = 0; i < s->nfindings; i++) {
-		const struct finding *f = &s->findings[i];
-		struct finding *g;
-
-		if (f->kind != FK_LICENSE)
-			continue;
-		g = result_add(d);
-		*g = (struct finding){ .kind = f->kind, .method = f->method,
-				       .expression = dup0(f->expression), .problem = dup0(f->problem),
-				       .note = dup0(f->note), .rule = dup0(f->rule),
-				       .text = dup0(f->text), .start_line = f->start_line,
-				       .end_line = f->end_line, .score = f->score,
-				       .coverage = f->coverage, .extra_words = f->extra_words,
-				       .missing_words = f->missing_words };
-	}
-	for (i = 0; i < s->npackages; i++) {
-		const struct package *p = &s->packages[i];
-		struct package *q = result_add_package(d);
-
-		q->ecosystem = dup0(p->ecosystem);
-		q->name = dup0(p->name);
-		q->version = dup0(p->version);
-		q->declared = dup0(p->declared);
-		q->declared_raw = dup0(p->declared_raw);
-		q->problem = dup0(p->problem);
-	}
-}
-
-int check_file(void *ctx, const struct file_result *r)
-{
-	struct check *ck = ctx;
 	struct check_entry *en;
 
 	if (ck->nfiles == ck->cap) {
@@ -143,32 +107,38 @@ int check_file(void *ctx, const struct file_result *r)
 		ck->files = xrealloc(ck->files, ck->cap * sizeof(*ck->files));
 	}
 	en = memset(&ck->files[ck->nfiles++], 0, sizeof(*en));
-	keep(&en->r, r);
+	result_init(&en->r);
+	en->r.path = xstrdup(r->path);
+	en->r.type = r->type;
+	en->r.status = r->status;
+	en->r.size = r->size;
+	en->r.expression = dup0(r->expression);
+	en->r.error = dup0(r->error);
 	en->root = root_of(ck, en->r.path);
 	en->rel = en->r.path + (strlen(en->r.path) > ck->roots[en->root].strip
 				     ? ck->roots[en->root].strip : 0);
 	if (!ck->nroots)
 		en->rel = en->r.path;
-	return 0;
+	return en;
 }
 
 /* --- packages ---------------------------------------------------------------- */
 
-struct pkgdir {
-	char *dir;          /* owned */
-	const char **names; /* owned array, borrowed strings */
+struct check_pkgdir {
+	char *dir;    /* owned */
+	char **names; /* owned */
 	size_t n;
-	size_t first;       /* index of the first manifest: keeps path order */
+	size_t first; /* arrival number of the first manifest: keeps path order */
 };
 
 static int pkgdir_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct pkgdir *)a)->dir, ((const struct pkgdir *)b)->dir);
+	return strcmp(((const struct check_pkgdir *)a)->dir, ((const struct check_pkgdir *)b)->dir);
 }
 
 static int pkgdir_order(const void *a, const void *b)
 {
-	const struct pkgdir *x = a, *y = b;
+	const struct check_pkgdir *x = a, *y = b;
 	int c = strcmp(x->dir, y->dir);
 
 	return c ? c : x->first < y->first ? -1 : x->first > y->first;
@@ -181,31 +151,38 @@ static char *dir_of(const char *path)
 	return s ? xstrndup(path, (size_t)(s - path)) : xstrdup("");
 }
 
-/* One row per directory holding manifests, with every package name they
- * declare; sorted by directory for bsearch.  A row per manifest first,
- * then rows of one directory merged (sorting keeps this n log n). */
-static struct pkgdir *pkgdirs(const struct check *ck, size_t *n)
+/* A row for a file that declares packages, with their names. */
+static void pkgdir_add(struct check *ck, const struct file_result *r)
 {
-	struct pkgdir *v = NULL;
-	size_t i, q, k = 0, m = 0;
+	struct check_pkgdir *d;
+	size_t q;
 
-	for (i = 0; i < ck->nfiles; i++) {
-		const struct file_result *r = &ck->files[i].r;
-
-		if (!r->npackages)
-			continue;
-		v = xrealloc(v, (k + 1) * sizeof(*v));
-		v[k] = (struct pkgdir){ dir_of(r->path), xcalloc(r->npackages, sizeof(char *)), 0, i };
-		for (q = 0; q < r->npackages; q++)
-			if (r->packages[q].name)
-				v[k].names[v[k].n++] = r->packages[q].name;
-		k++;
+	if (ck->ndirs == ck->capdirs) {
+		ck->capdirs = ck->capdirs ? 2 * ck->capdirs : 16;
+		ck->dirs = xrealloc(ck->dirs, ck->capdirs * sizeof(*ck->dirs));
 	}
-	if (k)
-		qsort(v, k, sizeof(*v), pkgdir_order);
-	for (i = 0; i < k; i++) {
+	d = &ck->dirs[ck->ndirs];
+	*d = (struct check_pkgdir){ dir_of(r->path), xcalloc(r->npackages, sizeof(char *)), 0,
+				    ck->ndirs };
+	ck->ndirs++;
+	for (q = 0; q < r->npackages; q++)
+		if (r->packages[q].name)
+			d->names[d->n++] = xstrdup(r->packages[q].name);
+}
+
+/* One row per directory holding manifests, with every package name they
+ * declare; sorted by directory for bsearch.  Rows of one directory are
+ * merged after sorting (so this is n log n). */
+static void pkgdirs_merge(struct check *ck)
+{
+	struct check_pkgdir *v = ck->dirs;
+	size_t i, m = 0;
+
+	if (ck->ndirs)
+		qsort(v, ck->ndirs, sizeof(*v), pkgdir_order);
+	for (i = 0; i < ck->ndirs; i++) {
 		if (m && !strcmp(v[m - 1].dir, v[i].dir)) {
-			struct pkgdir *d = &v[m - 1];
+			struct check_pkgdir *d = &v[m - 1];
 
 			d->names = xrealloc(d->names, (d->n + v[i].n + 1) * sizeof(*d->names));
 			memcpy(d->names + d->n, v[i].names, v[i].n * sizeof(*d->names));
@@ -216,21 +193,20 @@ static struct pkgdir *pkgdirs(const struct check *ck, size_t *n)
 		}
 		v[m++] = v[i];
 	}
-	*n = m;
-	return v;
+	ck->ndirs = m;
 }
 
 /* The nearest directory above path (its own first) that has manifests. */
-static const struct pkgdir *pkgdir_for(const struct pkgdir *v, size_t n, const char *path)
+static const struct check_pkgdir *pkgdir_for(const struct check *ck, const char *path)
 {
 	char *d = dir_of(path);
-	const struct pkgdir *hit = NULL;
+	const struct check_pkgdir *hit = NULL;
 
-	while (n) {
-		struct pkgdir key = { d, NULL, 0, 0 };
+	while (ck->ndirs) {
+		struct check_pkgdir key = { d, NULL, 0, 0 };
 		char *s;
 
-		if ((hit = bsearch(&key, v, n, sizeof(*v), pkgdir_cmp)) || !*d)
+		if ((hit = bsearch(&key, ck->dirs, ck->ndirs, sizeof(*ck->dirs), pkgdir_cmp)) || !*d)
 			break;
 		s = strrchr(d, '/');
 		*(s ? s : d) = '\0';
@@ -361,7 +337,8 @@ static void count(struct check *ck, struct check_entry *en)
 		s->failed++;
 		return;
 	}
-	en->baselined = xcalloc(en->v.nhits + 1, 1);
+	if (en->v.nhits)
+		en->baselined = xcalloc(en->v.nhits, 1);
 	for (i = 0; i < en->v.nhits; i++) {
 		const struct policy_hit *h = &en->v.hits[i];
 
@@ -385,26 +362,53 @@ static void count(struct check *ck, struct check_entry *en)
 		s->pass++;
 }
 
+/* Judged as it arrives, but for a file with hits whose exception may be
+ * one by package: its manifest may still come ("dir/a.c" before
+ * "dir/package.json"), so check_finish applies that one. */
+int check_file(void *ctx, const struct file_result *r)
+{
+	struct check *ck = ctx;
+	struct check_entry *en = entry_add(ck, r);
+	const struct policy_exception *x;
+	int pkg_first = 0;
+
+	if (ck->by_package && r->npackages)
+		pkgdir_add(ck, r);
+	if (r->status != FS_FAILED) {
+		policy_judge_file(ck->p, ck->memo, r, 0, &en->v);
+		x = policy_exception_for_path(ck->p, en->rel, &pkg_first);
+		if (pkg_first && en->v.nhits) {
+			en->pending = 1;
+			ck->npending++;
+			return 0;
+		}
+		policy_exception_apply(ck->p, x, &en->v);
+	}
+	count(ck, en);
+	return 0;
+}
+
 void check_finish(struct check *ck)
 {
-	size_t i, nd;
-	struct pkgdir *dirs = pkgdirs(ck, &nd);
+	size_t i;
 
-	memset(&ck->sum, 0, sizeof(ck->sum));
+	if (!ck->npending)
+		return;
+	pkgdirs_merge(ck);
 	for (i = 0; i < ck->nfiles; i++) {
 		struct check_entry *en = &ck->files[i];
-		const struct pkgdir *pd = pkgdir_for(dirs, nd, en->r.path);
+		const struct check_pkgdir *pd;
 
-		if (en->r.status != FS_FAILED)
-			policy_eval_file(ck->p, &en->r, en->rel, pd ? pd->names : NULL,
-					 pd ? pd->n : 0, &en->v);
+		if (!en->pending)
+			continue;
+		pd = pkgdir_for(ck, en->r.path);
+		policy_exception_apply(ck->p, policy_exception_for(ck->p, en->rel,
+				       pd ? (const char *const *)pd->names : NULL, pd ? pd->n : 0),
+				       &en->v);
+		en->pending = 0;
 		count(ck, en);
 	}
-	for (i = 0; i < nd; i++) {
-		free(dirs[i].dir);
-		free(dirs[i].names);
-	}
-	free(dirs);
+	ck->npending = 0;
 }
 
 const struct check_summary *check_summary(const struct check *ck)
@@ -437,7 +441,7 @@ int check_write(const struct check *ck, const char *format, FILE *out, struct pe
 
 void check_free(struct check *ck)
 {
-	size_t i;
+	size_t i, j;
 
 	if (!ck)
 		return;
@@ -452,6 +456,14 @@ void check_free(struct check *ck)
 		free(ck->files[i].baselined);
 	}
 	free(ck->files);
+	for (i = 0; i < ck->ndirs; i++) {
+		for (j = 0; j < ck->dirs[i].n; j++)
+			free(ck->dirs[i].names[j]);
+		free(ck->dirs[i].dir);
+		free(ck->dirs[i].names);
+	}
+	free(ck->dirs);
+	policy_memo_free(ck->memo);
 	for (i = 0; i < ck->nbase; i++)
 		free(ck->base[i]);
 	free(ck->base);

@@ -1,20 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /* check.h -- the CI gate: scan results in, policy verdicts and a report out.
  *
- * check_file() is a pipeline sink: it keeps, of each result, what the
- * policy reads (path, type, status, license findings, packages), because
- * a file's package is only known once every manifest has been seen (the
- * walk puts a/lib/x.js before a/package.json).  check_finish() then finds
- * each file's package (the manifests in the nearest directory above it
- * that has any), judges every file with policy_eval_file() and marks the
- * violations an earlier report (the baseline) already had.  Writers are
- * rows of a const table, as report.h's formats: text, json, sarif (2.1.0),
- * junit; add one by writing check_write_<name>() in check_out.c and a row
- * to check_formats[].
+ * check_file() is a pipeline sink: it judges each result as it arrives
+ * (policy_judge_file, with a memo: a tree repeats a few expressions) and
+ * keeps only what the reports read: the path, status, expression and
+ * error, and the hits that are not a plain pass.  A file's package is
+ * only known once every manifest has been seen (the walk puts
+ * a/lib/x.js before a/package.json), so a file with such hits whose
+ * exception may be one by package waits: check_finish() finds its package
+ * (the manifests in the nearest directory above it that has any) and
+ * applies the exception.  Without package exceptions in the policy,
+ * nothing waits and check_finish() has nothing to do; the summary is
+ * counted as files are judged, with the violations an earlier report (the
+ * baseline) already had marked.  Writers are rows of a const table, as
+ * report.h's formats: text, json, sarif (2.1.0), junit; add one by writing
+ * check_write_<name>() in check_out.c and a row to check_formats[].
  *
  *   ck = check_new(p, roots, nroots)   p and roots borrowed, must outlive ck
- *   check_baseline(ck, path, e)        optional, before check_finish; -1 and
- *                                      e (PERR_USAGE) when unreadable
+ *   check_baseline(ck, path, e)        optional, before the first check_file;
+ *                                      -1 and e (PERR_USAGE) when unreadable
  *   check_file(ck, r)                  sink: call in path order
  *   check_finish(ck)
  *   check_write(ck, format, out, e)    -1 + e: unknown format (PERR_USAGE)
@@ -56,12 +60,15 @@ struct check_root {
 };
 
 struct check_entry {
-	struct file_result r;       /* the kept parts */
+	struct file_result r;       /* path, type, status, size, expression, error */
 	const char *rel;            /* into r.path */
 	size_t root;
-	struct policy_file_verdict v;
-	unsigned char *baselined;   /* owned; per hit of v */
+	struct policy_file_verdict v; /* hits whose raw verdict is not pass */
+	unsigned char *baselined;   /* owned; per hit of v (NULL without hits) */
+	int pending;                /* its exception waits for the manifests */
 };
+
+struct check_pkgdir; /* check.c: a directory's package names */
 
 struct check {
 	const struct policy *p;
@@ -72,6 +79,11 @@ struct check {
 	char **base;               /* owned; sorted "path\037license\037rule" */
 	size_t nbase;
 	struct check_summary sum;
+	struct policy_memo *memo;  /* owned */
+	int by_package;            /* the policy has exceptions by package */
+	struct check_pkgdir *dirs; /* owned; manifests' package names (by_package) */
+	size_t ndirs, capdirs;
+	size_t npending;           /* entries waiting for check_finish */
 };
 
 struct check_format {

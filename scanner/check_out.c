@@ -6,17 +6,15 @@
  * (review), and what exceptions or the baseline accepted, each with its
  * file, lines, license, the policy rule and the evidence.  Output depends
  * only on the results and the policy, so it is the same for any -j. */
-#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "check.h"
+#include "jsonw.h"
 #include "text.h"
 #include "version.h"
 
-#define JSON_FLAGS (JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | \
-		    JSON_C_TO_STRING_NOSLASHESCAPE)
 #define EVIDENCE_SHOWN 200 /* bytes of evidence in text and junit output */
 
 /* Visits every hit worth reporting: not a pass, or a pass an exception made. */
@@ -45,26 +43,49 @@ static const char *hit_state(const struct check_entry *en, size_t i)
 	return policy_verdict_name(h->verdict);
 }
 
-/* The first line of the evidence, cut, for one-line displays. */
-static char *first_line(const char *s)
+/* The length of the first line of the evidence, cut, for one-line displays. */
+static size_t first_line_len(const char *s)
 {
-	size_t n = s ? strcspn(s, "\r\n") : 0;
-
-	return xstrndup(s ? s : "", text_cut(s ? s : "", n, EVIDENCE_SHOWN));
+	return s ? text_cut(s, strcspn(s, "\r\n"), EVIDENCE_SHOWN) : 0;
 }
 
+static char *first_line(const char *s)
+{
+	return xstrndup(s ? s : "", first_line_len(s));
+}
+
+static void add_uint(struct buf *b, unsigned v)
+{
+	char t[16];
+	size_t n = sizeof(t);
+
+	do
+		t[--n] = (char)('0' + v % 10);
+	while (v /= 10);
+	buf_add(b, t + n, sizeof(t) - n);
+}
+
+/* Appends, not printf: a failing tree has a line like this per file. */
 static void describe(struct buf *b, const struct policy_hit *h)
 {
 	const struct policy_rule *r = h->rule;
 
-	buf_printf(b, "%s: %s %s", h->license,
-		   r->verdict == POLICY_FAIL ? "denied by" : "needs review by", r->id);
-	if (r->line)
-		buf_printf(b, " (policy line %u)", r->line);
-	if (h->leaf && strcmp(h->leaf, h->license))
-		buf_printf(b, ", decided by %s", h->leaf);
-	if (h->note)
-		buf_printf(b, "; %s", h->note);
+	buf_adds(b, h->license);
+	buf_adds(b, r->verdict == POLICY_FAIL ? ": denied by " : ": needs review by ");
+	buf_adds(b, r->id);
+	if (r->line) {
+		buf_adds(b, " (policy line ");
+		add_uint(b, r->line);
+		buf_addc(b, ')');
+	}
+	if (h->leaf && strcmp(h->leaf, h->license)) {
+		buf_adds(b, ", decided by ");
+		buf_adds(b, h->leaf);
+	}
+	if (h->note) {
+		buf_adds(b, "; ");
+		buf_adds(b, h->note);
+	}
 }
 
 /* --- text -------------------------------------------------------------------- */
@@ -74,22 +95,32 @@ static int text_hit(void *ctx, const struct check_entry *en, size_t i)
 	FILE *out = ctx;
 	const struct policy_hit *h = &en->v.hits[i];
 	const char *st = hit_state(en, i);
+	const char *label = !strcmp(st, "fail") ? "FAIL" : !strcmp(st, "review") ? "REVIEW"
+										      : "BASELINE";
 	struct buf b = BUF_INIT;
-	char *ev;
+	size_t n;
 	int bad;
 
 	if (h->waived)
 		return 0;
+	buf_adds(&b, label); /* "%-7s " */
+	for (n = strlen(label); n < 7; n++)
+		buf_addc(&b, ' ');
+	buf_addc(&b, ' ');
+	buf_adds(&b, en->r.path);
+	if (h->start_line) {
+		buf_addc(&b, ':');
+		add_uint(&b, h->start_line);
+	}
+	buf_adds(&b, ": ");
 	describe(&b, h);
-	ev = first_line(h->evidence);
-	bad = fprintf(out, "%-7s %s", !strcmp(st, "fail") ? "FAIL" : !strcmp(st, "review")
-				      ? "REVIEW" : "BASELINE", en->r.path) < 0;
-	if (h->start_line)
-		bad |= fprintf(out, ":%u", h->start_line) < 0;
-	bad |= fprintf(out, ": %s\n", b.data) < 0;
-	if (*ev)
-		bad |= fprintf(out, "        %s\n", ev) < 0;
-	free(ev);
+	buf_addc(&b, '\n');
+	if ((n = first_line_len(h->evidence)) > 0) {
+		buf_adds(&b, "        ");
+		buf_add(&b, h->evidence, n);
+		buf_addc(&b, '\n');
+	}
+	bad = fwrite(b.data, 1, b.len, out) != b.len;
 	buf_release(&b);
 	return bad ? -1 : 0;
 }
@@ -119,103 +150,183 @@ int check_write_text(const struct check *ck, FILE *out)
 
 /* --- json -------------------------------------------------------------------- */
 
-static void jset(json_object *o, const char *k, const char *v)
+/* The json and sarif reports are written straight into a buffer, byte for
+ * byte as json-c prints with JSON_C_TO_STRING_PRETTY | _SPACED |
+ * _NOSLASHESCAPE (two spaces a level, "key": value, "[\n  ]" when empty):
+ * the files list has a row per input, and a json-c tree of a kernel's
+ * 78,000 rows cost more than judging them. */
+struct pj {
+	struct buf *b;
+	FILE *out;
+	int depth;
+	int first; /* nothing yet in the open object or array */
+	int bad;   /* a write failed */
+};
+
+static void add_u64(struct buf *b, uint64_t v)
 {
-	json_object_object_add(o, k, v ? json_object_new_string(v) : NULL);
+	char t[24];
+	size_t n = sizeof(t);
+
+	do
+		t[--n] = (char)('0' + v % 10);
+	while (v /= 10);
+	buf_add(b, t + n, sizeof(t) - n);
 }
 
-static void jint(json_object *o, const char *k, uint64_t v)
+static void pj_indent(struct pj *w)
 {
-	json_object_object_add(o, k, json_object_new_int64((int64_t)v));
+	int i;
+
+	for (i = 0; i < w->depth; i++)
+		buf_adds(w->b, "  ");
 }
 
-static json_object *hit_json(const struct check_entry *en, size_t i)
+static void pj_item(struct pj *w, const char *key)
 {
-	const struct policy_hit *h = &en->v.hits[i];
-	json_object *o = json_object_new_object();
+	if (w->depth) {
+		buf_adds(w->b, w->first ? "\n" : ",\n");
+		pj_indent(w);
+	}
+	if (key) {
+		jw_escape(w->b, key);
+		buf_adds(w->b, ": ");
+	}
+	w->first = 0;
+}
 
-	jset(o, "path", en->r.path);
-	jset(o, "license", h->license);
-	jset(o, "rule", h->rule->id);
-	jset(o, "verdict", policy_verdict_name(h->raw));
-	jset(o, "state", hit_state(en, i));
-	jset(o, "decided_by", h->leaf);
-	if (h->start_line) {
-		jint(o, "start_line", h->start_line);
-		jint(o, "end_line", h->end_line);
-	}
-	jset(o, "evidence", h->evidence);
-	jset(o, "note", h->note);
-	if (h->rule->line)
-		jint(o, "policy_line", h->rule->line);
-	if (h->waived) {
-		jset(o, "exception", h->waived->reason);
-		jint(o, "exception_line", h->waived->line);
-	}
-	return o;
+static void pj_open(struct pj *w, const char *key, char c)
+{
+	pj_item(w, key);
+	buf_addc(w->b, c);
+	w->depth++;
+	w->first = 1;
+}
+
+static void pj_close(struct pj *w, char c)
+{
+	w->depth--;
+	buf_addc(w->b, '\n');
+	pj_indent(w);
+	buf_addc(w->b, c);
+	w->first = 0;
+}
+
+static void pj_str(struct pj *w, const char *key, const char *v)
+{
+	pj_item(w, key);
+	if (v)
+		jw_escape(w->b, v);
+	else
+		buf_adds(w->b, "null");
+}
+
+static void pj_int(struct pj *w, const char *key, uint64_t v)
+{
+	pj_item(w, key);
+	add_u64(w->b, v);
+}
+
+/* Writes what the buffer holds once it is over `over` bytes (0: all). */
+static void pj_flush(struct pj *w, size_t over)
+{
+	if (w->b->len <= over)
+		return;
+	w->bad |= fwrite(w->b->data, 1, w->b->len, w->out) != w->b->len;
+	buf_reset(w->b);
 }
 
 static int json_hit(void *ctx, const struct check_entry *en, size_t i)
 {
-	json_object_array_add(ctx, hit_json(en, i));
+	const struct policy_hit *h = &en->v.hits[i];
+	struct pj *w = ctx;
+
+	pj_open(w, NULL, '{');
+	pj_str(w, "path", en->r.path);
+	pj_str(w, "license", h->license);
+	pj_str(w, "rule", h->rule->id);
+	pj_str(w, "verdict", policy_verdict_name(h->raw));
+	pj_str(w, "state", hit_state(en, i));
+	pj_str(w, "decided_by", h->leaf);
+	if (h->start_line) {
+		pj_int(w, "start_line", h->start_line);
+		pj_int(w, "end_line", h->end_line);
+	}
+	pj_str(w, "evidence", h->evidence);
+	pj_str(w, "note", h->note);
+	if (h->rule->line)
+		pj_int(w, "policy_line", h->rule->line);
+	if (h->waived) {
+		pj_str(w, "exception", h->waived->reason);
+		pj_int(w, "exception_line", h->waived->line);
+	}
+	pj_close(w, '}');
+	pj_flush(w, 1u << 20);
 	return 0;
 }
 
-static json_object *summary_json(const struct check_summary *s)
+static void json_summary(struct pj *w, const struct check_summary *s)
 {
-	json_object *o = json_object_new_object();
-
-	jint(o, "files", s->files);
-	jint(o, "pass", s->pass);
-	jint(o, "review", s->review);
-	jint(o, "fail", s->fail);
-	jint(o, "violations", s->violations);
-	jint(o, "baselined", s->baselined);
-	jint(o, "warnings", s->warnings);
-	jint(o, "excepted", s->excepted);
-	jint(o, "scan_errors", s->failed);
-	return o;
+	pj_open(w, "summary", '{');
+	pj_int(w, "files", s->files);
+	pj_int(w, "pass", s->pass);
+	pj_int(w, "review", s->review);
+	pj_int(w, "fail", s->fail);
+	pj_int(w, "violations", s->violations);
+	pj_int(w, "baselined", s->baselined);
+	pj_int(w, "warnings", s->warnings);
+	pj_int(w, "excepted", s->excepted);
+	pj_int(w, "scan_errors", s->failed);
+	pj_close(w, '}');
 }
 
 int check_write_json(const struct check *ck, FILE *out)
 {
-	json_object *o = json_object_new_object(), *files = json_object_new_array();
-	json_object *viol = json_object_new_array();
+	struct buf b = BUF_INIT;
+	struct pj w = { &b, out, 0, 1, 0 };
 	size_t i;
-	int rc;
 
-	jset(o, "tool", "petal");
-	jset(o, "version", PETAL_VERSION);
-	jset(o, "use", policy_use_name(ck->p->use));
+	pj_open(&w, NULL, '{');
+	pj_str(&w, "tool", "petal");
+	pj_str(&w, "version", PETAL_VERSION);
+	pj_str(&w, "use", policy_use_name(ck->p->use));
+	pj_open(&w, "files", '[');
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct check_entry *en = &ck->files[i];
-		json_object *f = json_object_new_object();
 
-		jset(f, "path", en->r.path);
-		jset(f, "verdict", en->r.status == FS_FAILED ? "error"
-				   : policy_verdict_name(en->v.verdict));
-		jset(f, "status", result_status_name(en->r.status));
-		jset(f, "expression", en->r.expression);
+		pj_open(&w, NULL, '{');
+		pj_str(&w, "path", en->r.path);
+		pj_str(&w, "verdict", en->r.status == FS_FAILED ? "error"
+				      : policy_verdict_name(en->v.verdict));
+		pj_str(&w, "status", result_status_name(en->r.status));
+		pj_str(&w, "expression", en->r.expression);
 		if (en->r.error) /* why it failed, or why it was skipped */
-			jset(f, "error", en->r.error);
-		json_object_array_add(files, f);
+			pj_str(&w, "error", en->r.error);
+		pj_close(&w, '}');
+		pj_flush(&w, 1u << 20);
 	}
-	json_object_object_add(o, "files", files);
-	each_hit(ck, json_hit, viol);
-	json_object_object_add(o, "violations", viol);
-	json_object_object_add(o, "summary", summary_json(&ck->sum));
-	rc = fprintf(out, "%s\n", json_object_to_json_string_ext(o, JSON_FLAGS));
-	json_object_put(o);
-	return rc < 0 ? -1 : 0;
+	pj_close(&w, ']');
+	pj_open(&w, "violations", '[');
+	each_hit(ck, json_hit, &w);
+	pj_close(&w, ']');
+	json_summary(&w, &ck->sum);
+	pj_close(&w, '}');
+	buf_addc(&b, '\n');
+	pj_flush(&w, 0);
+	buf_release(&b);
+	return w.bad ? -1 : 0;
 }
 
 /* --- sarif ------------------------------------------------------------------- */
 
+/* Written as the json report is (struct pj): a failing tree has a result
+ * per violation.  The rules come first in the document, so every rule a
+ * result names is collected before anything is written. */
 struct sarif {
 	const struct check *ck;
 	const struct policy_rule **rules; /* owned array, borrowed rules */
 	size_t nrules;
-	json_object *results;
+	struct pj *w;
 };
 
 static size_t rule_index(struct sarif *s, const struct policy_rule *r)
@@ -230,7 +341,14 @@ static size_t rule_index(struct sarif *s, const struct policy_rule *r)
 	return s->nrules++;
 }
 
-/* The rules that can give a result, in policy order, deduplicated. */
+static int hit_rule(void *ctx, const struct check_entry *en, size_t i)
+{
+	rule_index(ctx, en->v.hits[i].rule);
+	return 0;
+}
+
+/* The rules that can give a result, in policy order, deduplicated, then
+ * any other a hit names. */
 static void collect_rules(struct sarif *s)
 {
 	const struct policy *p = s->ck->p;
@@ -248,6 +366,7 @@ static void collect_rules(struct sarif *s)
 			rule_index(s, &p->treat[i]);
 	if (p->dflt.verdict > POLICY_PASS)
 		rule_index(s, &p->dflt);
+	each_hit(s->ck, hit_rule, s);
 }
 
 static const char *level(enum policy_verdict v)
@@ -255,25 +374,34 @@ static const char *level(enum policy_verdict v)
 	return v == POLICY_FAIL ? "error" : v == POLICY_REVIEW ? "warning" : "note";
 }
 
-static json_object *rule_json(const struct policy_rule *r)
+/* {"text": s} under key. */
+static void pj_text(struct pj *w, const char *key, const char *s)
 {
-	json_object *o = json_object_new_object(), *d = json_object_new_object();
-	json_object *c = json_object_new_object(), *pr = json_object_new_object();
+	pj_open(w, key, '{');
+	pj_str(w, "text", s);
+	pj_close(w, '}');
+}
+
+static void sarif_rule(struct pj *w, const struct policy_rule *r)
+{
 	struct buf b = BUF_INIT;
 
-	jset(o, "id", r->id);
-	buf_printf(&b, "%s %s", r->verdict == POLICY_FAIL ? "Denied by the policy:"
-							  : "Needs review under the policy:", r->entry);
-	jset(d, "text", b.data);
+	pj_open(w, NULL, '{');
+	pj_str(w, "id", r->id);
+	buf_adds(&b, r->verdict == POLICY_FAIL ? "Denied by the policy: "
+					       : "Needs review under the policy: ");
+	buf_adds(&b, r->entry);
+	pj_text(w, "shortDescription", b.data);
 	buf_release(&b);
-	json_object_object_add(o, "shortDescription", d);
-	jset(c, "level", level(r->verdict));
-	json_object_object_add(o, "defaultConfiguration", c);
+	pj_open(w, "defaultConfiguration", '{');
+	pj_str(w, "level", level(r->verdict));
+	pj_close(w, '}');
+	pj_open(w, "properties", '{');
 	if (r->line)
-		jint(pr, "policyLine", r->line);
-	jset(pr, "entry", r->entry);
-	json_object_object_add(o, "properties", pr);
-	return o;
+		pj_int(w, "policyLine", r->line);
+	pj_str(w, "entry", r->entry);
+	pj_close(w, '}');
+	pj_close(w, '}');
 }
 
 /* A relative URI reference: unreserved bytes, '/' and '!' kept. */
@@ -290,164 +418,183 @@ static char *uri_path(const char *s)
 	return buf_take(&b);
 }
 
-static json_object *location(const struct check *ck, const struct check_entry *en,
-			     const struct policy_hit *h)
+/* "locations": [one physical location], with the hit's region if any. */
+static void locations(struct pj *w, const struct check *ck, const struct check_entry *en,
+		      const struct policy_hit *h)
 {
-	json_object *loc = json_object_new_object(), *ph = json_object_new_object();
-	json_object *art = json_object_new_object();
 	char *u = uri_path(ck->roots[en->root].uri ? en->rel : en->r.path);
 	char base[32];
 
-	jset(art, "uri", u);
+	pj_open(w, "locations", '[');
+	pj_open(w, NULL, '{');
+	pj_open(w, "physicalLocation", '{');
+	pj_open(w, "artifactLocation", '{');
+	pj_str(w, "uri", u);
 	free(u);
 	if (ck->roots[en->root].uri) {
 		snprintf(base, sizeof(base), "ROOT%zu", en->root);
-		jset(art, "uriBaseId", base);
+		pj_str(w, "uriBaseId", base);
 	}
-	json_object_object_add(ph, "artifactLocation", art);
+	pj_close(w, '}');
 	if (h && h->start_line) {
-		json_object *rg = json_object_new_object();
-
-		jint(rg, "startLine", h->start_line);
-		jint(rg, "endLine", h->end_line >= h->start_line ? h->end_line : h->start_line);
-		if (h->evidence) {
-			json_object *sn = json_object_new_object();
-
-			jset(sn, "text", h->evidence);
-			json_object_object_add(rg, "snippet", sn);
-		}
-		json_object_object_add(ph, "region", rg);
+		pj_open(w, "region", '{');
+		pj_int(w, "startLine", h->start_line);
+		pj_int(w, "endLine", h->end_line >= h->start_line ? h->end_line : h->start_line);
+		if (h->evidence)
+			pj_text(w, "snippet", h->evidence);
+		pj_close(w, '}');
 	}
-	json_object_object_add(loc, "physicalLocation", ph);
-	return loc;
+	pj_close(w, '}');
+	pj_close(w, '}');
+	pj_close(w, ']');
 }
 
 static int sarif_hit(void *ctx, const struct check_entry *en, size_t i)
 {
 	struct sarif *s = ctx;
+	struct pj *w = s->w;
 	const struct policy_hit *h = &en->v.hits[i];
-	json_object *o = json_object_new_object(), *m = json_object_new_object();
-	json_object *locs = json_object_new_array();
 	struct buf b = BUF_INIT;
 
-	jset(o, "ruleId", h->rule->id);
-	jint(o, "ruleIndex", rule_index(s, h->rule));
-	jset(o, "level", level(h->raw));
+	pj_open(w, NULL, '{');
+	pj_str(w, "ruleId", h->rule->id);
+	pj_int(w, "ruleIndex", rule_index(s, h->rule));
+	pj_str(w, "level", level(h->raw));
 	describe(&b, h);
-	jset(m, "text", b.data);
+	pj_text(w, "message", b.data);
 	buf_release(&b);
-	json_object_object_add(o, "message", m);
-	json_object_array_add(locs, location(s->ck, en, h));
-	json_object_object_add(o, "locations", locs);
+	locations(w, s->ck, en, h);
 	if (s->ck->nbase)
-		jset(o, "baselineState", en->baselined[i] ? "unchanged" : "new");
+		pj_str(w, "baselineState", en->baselined[i] ? "unchanged" : "new");
 	if (h->waived) {
-		json_object *sup = json_object_new_array(), *one = json_object_new_object();
-
-		jset(one, "kind", "external");
-		jset(one, "status", "accepted");
-		jset(one, "justification", h->waived->reason);
-		json_object_array_add(sup, one);
-		json_object_object_add(o, "suppressions", sup);
+		pj_open(w, "suppressions", '[');
+		pj_open(w, NULL, '{');
+		pj_str(w, "kind", "external");
+		pj_str(w, "status", "accepted");
+		pj_str(w, "justification", h->waived->reason);
+		pj_close(w, '}');
+		pj_close(w, ']');
 	}
-	json_object_array_add(s->results, o);
+	pj_close(w, '}');
+	pj_flush(w, 1u << 20);
 	return 0;
 }
 
-static json_object *sarif_tool(struct sarif *s)
+static void sarif_tool(struct sarif *s)
 {
-	json_object *tool = json_object_new_object(), *drv = json_object_new_object();
-	json_object *rules = json_object_new_array();
+	struct pj *w = s->w;
 	size_t i;
 
-	jset(drv, "name", "petal");
-	jset(drv, "version", PETAL_VERSION);
+	pj_open(w, "tool", '{');
+	pj_open(w, "driver", '{');
+	pj_str(w, "name", "petal");
+	pj_str(w, "version", PETAL_VERSION);
+	pj_open(w, "rules", '[');
 	for (i = 0; i < s->nrules; i++)
-		json_object_array_add(rules, rule_json(s->rules[i]));
-	json_object_object_add(drv, "rules", rules);
-	json_object_object_add(tool, "driver", drv);
-	return tool;
+		sarif_rule(w, s->rules[i]);
+	pj_close(w, ']');
+	pj_close(w, '}');
+	pj_close(w, '}');
 }
 
-static json_object *sarif_invocation(const struct check *ck)
+static void sarif_invocations(struct pj *w, const struct check *ck)
 {
-	json_object *inv = json_object_new_object(), *notes = json_object_new_array();
 	size_t i;
 
+	pj_open(w, "invocations", '[');
+	pj_open(w, NULL, '{');
+	pj_item(w, "executionSuccessful");
+	buf_adds(w->b, ck->sum.failed == 0 ? "true" : "false");
+	pj_open(w, "toolExecutionNotifications", '[');
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct check_entry *en = &ck->files[i];
-		json_object *n, *m, *locs;
 		struct buf b = BUF_INIT;
 
 		if (en->r.status != FS_FAILED)
 			continue;
-		n = json_object_new_object(), m = json_object_new_object();
-		locs = json_object_new_array();
-		buf_printf(&b, "%s: %s", en->r.path, en->r.error ? en->r.error : "failed");
-		jset(m, "text", b.data);
+		buf_adds(&b, en->r.path);
+		buf_adds(&b, ": ");
+		buf_adds(&b, en->r.error ? en->r.error : "failed");
+		pj_open(w, NULL, '{');
+		pj_str(w, "level", "error");
+		pj_text(w, "message", b.data);
 		buf_release(&b);
-		jset(n, "level", "error");
-		json_object_object_add(n, "message", m);
-		json_object_array_add(locs, location(ck, en, NULL));
-		json_object_object_add(n, "locations", locs);
-		json_object_array_add(notes, n);
+		locations(w, ck, en, NULL);
+		pj_close(w, '}');
+		pj_flush(w, 1u << 20);
 	}
-	json_object_object_add(inv, "executionSuccessful",
-			       json_object_new_boolean(ck->sum.failed == 0));
-	json_object_object_add(inv, "toolExecutionNotifications", notes);
-	return inv;
+	pj_close(w, ']');
+	pj_close(w, '}');
+	pj_close(w, ']');
 }
 
-static json_object *sarif_bases(const struct check *ck)
+static void sarif_bases(struct pj *w, const struct check *ck)
 {
-	json_object *o = json_object_new_object();
 	size_t i;
+	char name[32];
 
+	pj_open(w, "originalUriBaseIds", '{');
 	for (i = 0; i < ck->nroots; i++)
 		if (ck->roots[i].uri) {
-			json_object *b = json_object_new_object();
-			char name[32];
-
 			snprintf(name, sizeof(name), "ROOT%zu", i);
-			jset(b, "uri", ck->roots[i].uri);
-			json_object_object_add(o, name, b);
+			pj_open(w, name, '{');
+			pj_str(w, "uri", ck->roots[i].uri);
+			pj_close(w, '}');
 		}
-	return o;
+	pj_close(w, '}');
 }
 
 int check_write_sarif(const struct check *ck, FILE *out)
 {
-	struct sarif s = { ck, NULL, 0, json_object_new_array() };
-	json_object *o = json_object_new_object(), *runs = json_object_new_array();
-	json_object *run = json_object_new_object(), *invs = json_object_new_array();
-	int rc;
+	struct buf b = BUF_INIT;
+	struct pj w = { &b, out, 0, 1, 0 };
+	struct sarif s = { ck, NULL, 0, &w };
 
 	collect_rules(&s);
+	pj_open(&w, NULL, '{');
+	pj_str(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	pj_str(&w, "version", "2.1.0");
+	pj_open(&w, "runs", '[');
+	pj_open(&w, NULL, '{');
+	sarif_tool(&s);
+	sarif_invocations(&w, ck);
+	sarif_bases(&w, ck);
+	pj_open(&w, "results", '[');
 	each_hit(ck, sarif_hit, &s);
-	jset(o, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-	jset(o, "version", "2.1.0");
-	json_object_object_add(run, "tool", sarif_tool(&s));
-	json_object_array_add(invs, sarif_invocation(ck));
-	json_object_object_add(run, "invocations", invs);
-	json_object_object_add(run, "originalUriBaseIds", sarif_bases(ck));
-	json_object_object_add(run, "results", s.results);
-	json_object_array_add(runs, run);
-	json_object_object_add(o, "runs", runs);
-	rc = fprintf(out, "%s\n", json_object_to_json_string_ext(o, JSON_FLAGS));
-	json_object_put(o);
+	pj_close(&w, ']');
+	pj_close(&w, '}');
+	pj_close(&w, ']');
+	pj_close(&w, '}');
+	buf_addc(&b, '\n');
+	pj_flush(&w, 0);
+	buf_release(&b);
 	free(s.rules);
-	return rc < 0 ? -1 : 0;
+	return w.bad ? -1 : 0;
 }
 
 /* --- junit ------------------------------------------------------------------- */
 
 /* XML 1.0 text: markup escaped; control bytes and U+FFFE/U+FFFF (not
  * allowed in XML) become U+FFFD.  Input is valid UTF-8 (result.h). */
+static int xml_plain(unsigned char c)
+{
+	return c >= 0x20 ? c != '&' && c != '<' && c != '>' && c != '"' && c != 0xEF
+			 : c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Runs of plain bytes are copied whole: a report has a name per file. */
 static void xml(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
-	for (; p && *p; p++) {
+	while (p && *p) {
+		const unsigned char *run = p;
+
+		while (xml_plain(*p))
+			p++;
+		buf_add(b, run, (size_t)(p - run));
+		if (!*p)
+			break;
 		if (*p == '&')
 			buf_adds(b, "&amp;");
 		else if (*p == '<')
@@ -456,12 +603,13 @@ static void xml(struct buf *b, const char *s)
 			buf_adds(b, "&gt;");
 		else if (*p == '"')
 			buf_adds(b, "&quot;");
-		else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+		else if (*p < 0x20)
 			buf_adds(b, "\xEF\xBF\xBD");
-		else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+		else if (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) /* *p is 0xEF */
 			buf_adds(b, "\xEF\xBF\xBD"), p += 2;
 		else
 			buf_addc(b, (char)*p);
+		p++;
 	}
 }
 
@@ -479,10 +627,18 @@ static void junit_lines(struct buf *b, const struct check_entry *en, int fails)
 			continue;
 		describe(&d, h);
 		ev = first_line(h->evidence);
-		buf_printf(b, "%s", fails ? "" : hit_state(en, i));
-		if (!fails && h->waived)
-			buf_printf(b, " (%s)", h->waived->reason);
-		buf_printf(b, "%s%s:%u: ", fails ? "" : ": ", en->r.path, h->start_line);
+		if (!fails)
+			buf_adds(b, hit_state(en, i));
+		if (!fails && h->waived) {
+			buf_adds(b, " (");
+			xml(b, h->waived->reason);
+			buf_addc(b, ')');
+		}
+		buf_adds(b, fails ? "" : ": ");
+		xml(b, en->r.path);
+		buf_addc(b, ':');
+		add_uint(b, h->start_line);
+		buf_adds(b, ": ");
 		xml(b, d.data);
 		if (*ev) {
 			buf_adds(b, "\n    ");

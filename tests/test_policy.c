@@ -17,7 +17,9 @@
 #include <sys/stat.h>
 
 #include <cmocka.h>
+#include <json-c/json.h>
 
+#include "buf.h"
 #include "check.h"
 #include "policy.h"
 #include "tmpdir.h"
@@ -371,6 +373,14 @@ static const struct glob_case glob_cases[] = {
 	{ "a*b*c*d*e*f*g", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0 },
 	{ "**/**/**/**/x", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/y", 0 },
 	{ "[", "[", 1 }, /* an unclosed class is a plain byte */
+	{ "/LICENSE", "a/LICENSE", 1 }, /* a leading '/' is dropped: a base name */
+	{ "vendor/", "vendor", 1 },
+	{ "a//b/", "a/b/c.c", 1 },     /* empty segments are no segments */
+	{ "a/b", "a//b", 1 },
+	{ "src/*/x.c", "src/x.c", 0 },
+	{ "**", "a/b", 1 },
+	{ "", "a", 0 },
+	{ "./", "a", 0 },
 };
 
 static void test_glob(void **state)
@@ -384,6 +394,24 @@ static void test_glob(void **state)
 		if (policy_glob_match(c->pattern, c->path) != c->want)
 			fail_msg("glob '%s' on '%s': want %d", c->pattern, c->path, c->want);
 	}
+}
+
+/* More than 256 segments match nothing, as the glob's bound says. */
+static void test_glob_bound(void **state)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 256; i++)
+		buf_adds(&b, "d/");
+	b.data[--b.len] = '\0'; /* 256 segments */
+	assert_true(policy_glob_match("d/", b.data));
+	assert_true(policy_glob_match("**/d", b.data));
+	buf_adds(&b, "/x.c");
+	assert_false(policy_glob_match("d/", b.data));
+	assert_false(policy_glob_match("*.c", b.data));
+	buf_release(&b);
 }
 
 /* --- files ------------------------------------------------------------------- */
@@ -566,6 +594,127 @@ static void test_conflict_and_no_license(void **state)
 	policy_free(p);
 }
 
+/* --- judging in two steps, the memo ------------------------------------------ */
+
+/* What a verdict says, as one comparable string. */
+static char *verdict_str(const struct policy_file_verdict *fv)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	buf_printf(&b, "%d:", fv->verdict);
+	for (i = 0; i < fv->nhits; i++) {
+		const struct policy_hit *h = &fv->hits[i];
+
+		buf_printf(&b, "[%s|%s|%s|%d|%d|%s|%u]", h->license, h->rule->id,
+			   h->leaf ? h->leaf : "-", h->raw, h->verdict,
+			   h->waived ? h->waived->reason : "-", h->start_line);
+	}
+	return buf_take(&b);
+}
+
+static void test_judge_then_apply(void **state)
+{
+	struct policy *p = parse_ok(exc_policy);
+	struct policy_memo *m = policy_memo_new();
+	struct file_result r;
+	struct policy_file_verdict fv, raw, memo;
+	struct package *pk;
+	char *want, *got;
+	int first;
+
+	(void)state;
+	file_init(&r, "t/gen/x/a.c");
+	add(&r, FM_SPDX_TAG, "GPL-3.0-only", 1, "SPDX-License-Identifier: GPL-3.0-only");
+	add(&r, FM_SPDX_TAG, "MIT", 2, "SPDX-License-Identifier: MIT");
+	add(&r, FM_UNKNOWN, NULL, 9, "Permission is granted to frob");
+	pk = result_add_package(&r);
+	pk->name = strdup("gpl-thing");
+	pk->declared = strdup("GPL-2.0-only");
+	policy_eval_file(p, &r, "gen/x/a.c", NULL, 0, &fv);
+	want = verdict_str(&fv);
+	/* the allow list of the gen/ exception takes GPL-3.0-only, not GPL-2.0-only */
+	assert_int_equal(fv.verdict, POLICY_FAIL);
+	assert_int_equal(fv.nhits, 4);
+	assert_non_null(fv.hits[0].waived);
+	assert_null(fv.hits[3].waived);
+	assert_string_equal(fv.hits[3].license, "GPL-2.0-only");
+
+	/* raw first: no exception, every hit as the lists judge it */
+	policy_judge_file(p, m, &r, 1, &raw);
+	assert_int_equal(raw.nhits, 4);
+	assert_int_equal(raw.verdict, POLICY_FAIL);
+	assert_null(raw.hits[0].waived);
+	assert_int_equal(raw.hits[0].verdict, POLICY_FAIL);
+	/* then the exception: the same as in one step, memo or not */
+	policy_exception_apply(p, policy_exception_for_path(p, "gen/x/a.c", &first), &raw);
+	assert_false(first); /* gen/ comes before the package exception */
+	got = verdict_str(&raw);
+	assert_string_equal(got, want);
+	free(got);
+	policy_judge_file(p, m, &r, 1, &memo); /* every expression from the memo now */
+	policy_exception_apply(p, policy_exception_for_path(p, "gen/x/a.c", &first), &memo);
+	got = verdict_str(&memo);
+	assert_string_equal(got, want);
+	free(got);
+	/* applying NULL gives the raw verdicts back */
+	policy_exception_apply(p, NULL, &memo);
+	assert_null(memo.hits[0].waived);
+	assert_int_equal(memo.hits[0].verdict, POLICY_FAIL);
+	policy_file_verdict_release(&memo);
+	policy_file_verdict_release(&raw);
+
+	/* keep_pass 0: the MIT hit (pass, no exception lowers a pass) is left out */
+	policy_judge_file(p, m, &r, 0, &raw);
+	assert_int_equal(raw.nhits, 3);
+	assert_string_equal(raw.hits[0].license, "GPL-3.0-only");
+	assert_string_equal(raw.hits[1].license, "(unknown license text)");
+	assert_string_equal(raw.hits[2].license, "GPL-2.0-only");
+	policy_file_verdict_release(&raw);
+
+	/* no path exception covers src/: the package exception may decide */
+	assert_null(policy_exception_for_path(p, "src/a.c", &first));
+	assert_true(first);
+	assert_non_null(policy_exception_for_path(p, "vendor/a.c", &first));
+	assert_false(first);
+	free(want);
+	policy_file_verdict_release(&fv);
+	result_release(&r);
+	policy_memo_free(m);
+	policy_free(p);
+}
+
+/* Past the memo's few thousand expressions, each is judged on its own. */
+static void test_memo_full(void **state)
+{
+	struct policy *p = parse_ok(main_policy);
+	struct policy_memo *m = policy_memo_new();
+	struct policy_file_verdict fv;
+	struct file_result r;
+	char id[64];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5000; i++) {
+		file_init(&r, "a.c");
+		snprintf(id, sizeof(id), "LicenseRef-x%d", i);
+		add(&r, FM_SPDX_TAG, id, 1, "SPDX-License-Identifier: x");
+		add(&r, FM_SPDX_TAG, i % 2 ? "GPL-3.0-only" : "MIT", 2, "x");
+		add(&r, FM_SPDX_TAG, "MIT OR", 3, "x"); /* invalid, memoized as such */
+		policy_judge_file(p, m, &r, 1, &fv);
+		assert_int_equal(fv.nhits, 3);
+		assert_string_equal(fv.hits[0].license, id);
+		assert_string_equal(fv.hits[0].rule->id, "default/review");
+		assert_string_equal(fv.hits[1].rule->id, i % 2 ? "deny/category:strong-copyleft"
+							       : "allow/category:permissive");
+		assert_string_equal(fv.hits[2].license, "(invalid expression)");
+		policy_file_verdict_release(&fv);
+		result_release(&r);
+	}
+	policy_memo_free(m);
+	policy_free(p);
+}
+
 /* --- the gate: packages by directory, baseline ------------------------------- */
 
 static void feed(struct check *ck, const char *path, const char *expr, const char *pkg)
@@ -610,6 +759,26 @@ static struct check *gate(const struct policy *p, const char *baseline, int extr
 	return ck;
 }
 
+/* The json report is printed as json-c prints the same document. */
+static void assert_json_c_bytes(const char *path)
+{
+	json_object *o = json_object_from_file(path);
+	FILE *f = fopen(path, "rb");
+	char *got = calloc(1, 1 << 20);
+	size_t n;
+
+	assert_non_null(o);
+	assert_non_null(f);
+	n = fread(got, 1, (1 << 20) - 1, f);
+	fclose(f);
+	assert_true(n > 0 && got[n - 1] == '\n');
+	got[n - 1] = '\0';
+	assert_string_equal(got, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+					JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	free(got);
+}
+
 static void test_gate_packages_and_baseline(void **state)
 {
 	char *d = tmpdir_enter("check");
@@ -631,6 +800,31 @@ static void test_gate_packages_and_baseline(void **state)
 	f = fopen("base.json", "w");
 	assert_int_equal(check_write(ck, "json", f, &e), 0);
 	fclose(f);
+	assert_json_c_bytes("base.json");
+	check_free(ck);
+
+	ck = check_new(p, NULL, 0); /* a path with bytes json escapes */
+	feed(ck, "q\"uo\\te\x01\t\xc3\xa9/x.c", "GPL-3.0-only", NULL);
+	check_finish(ck);
+	f = fopen("odd.json", "w");
+	assert_int_equal(check_write(ck, "json", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("odd.json");
+	f = fopen("odd.sarif", "w");
+	assert_int_equal(check_write(ck, "sarif", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("odd.sarif");
+	check_free(ck);
+	ck = check_new(p, NULL, 0);
+	check_finish(ck);
+	f = fopen("empty.json", "w");
+	assert_int_equal(check_write(ck, "json", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("empty.json");
+	f = fopen("empty.sarif", "w");
+	assert_int_equal(check_write(ck, "sarif", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("empty.sarif");
 	check_free(ck);
 
 	ck = gate(p, "base.json", 0); /* the same violation again: not new */
@@ -638,6 +832,10 @@ static void test_gate_packages_and_baseline(void **state)
 	assert_int_equal(ck->sum.baselined, 2);
 	check_free(ck);
 	ck = gate(p, "base.json", 1); /* a new one fails */
+	f = fopen("b.sarif", "w"); /* baselineState, suppressions, regions */
+	assert_int_equal(check_write(ck, "sarif", f, &e), 0);
+	fclose(f);
+	assert_json_c_bytes("b.sarif");
 	assert_int_equal(ck->sum.violations, 1);
 	assert_int_equal(ck->sum.baselined, 2);
 	assert_int_equal(ck->files[9].baselined[0], 0);
@@ -659,6 +857,69 @@ static void test_gate_packages_and_baseline(void **state)
 	tmpdir_remove(d);
 }
 
+/* Files are judged as they arrive; only a file with hits whose exception
+ * may be one by package waits for check_finish, which finds the package
+ * of a manifest that came after the file. */
+static void test_gate_judges_in_the_sink(void **state)
+{
+	static const char pol[] =
+		"default: allow\n"
+		"deny: [category:strong-copyleft]\n"
+		"exceptions:\n"
+		"  - path: \"right/lib/gen/\"\n"
+		"    reason: generated\n"
+		"  - package: right\n"
+		"    reason: LEGAL-9\n"
+		"    allow: [GPL-3.0-only]\n";
+	struct policy *p = parse_ok(pol), *nopkg = parse_ok(main_policy);
+	static const char *const roots[] = { "t" };
+	char *d = tmpdir_enter("sink");
+	struct check *ck;
+
+	(void)state;
+	assert_int_equal(mkdir("t", 0755), 0); /* a directory root: rel is below it */
+	ck = check_new(nopkg, roots, 1);
+	/* no exception by package: nothing waits, the summary is complete */
+	feed(ck, "t/a/x.c", "GPL-3.0-only", NULL);
+	feed(ck, "t/a/y.c", "MIT", NULL);
+	feed(ck, "t/a/package.json", NULL, "right");
+	assert_int_equal(ck->npending, 0);
+	assert_int_equal(ck->sum.files, 3);
+	assert_int_equal(ck->sum.violations, 1);
+	assert_int_equal(ck->files[1].v.nhits, 0); /* a pass is not kept */
+	check_finish(ck);
+	assert_int_equal(ck->sum.violations, 1);
+	check_free(ck);
+
+	ck = check_new(p, roots, 1);
+	feed(ck, "t/right/lib/a.js", "GPL-3.0-only", NULL);     /* its allow list */
+	feed(ck, "t/right/lib/b.js", "GPL-2.0-only", NULL);     /* not in it */
+	feed(ck, "t/right/lib/c.js", "MIT", NULL);              /* passes anyway */
+	feed(ck, "t/right/lib/gen/d.js", "GPL-2.0-only", NULL); /* a path exception first */
+	feed(ck, "t/right/package.json", NULL, "right");
+	feed(ck, "t/wrong/e.js", "GPL-3.0-only", NULL);
+	feed(ck, "t/wrong/package.json", NULL, "wrong");
+	assert_int_equal(ck->npending, 3); /* a.js, b.js, e.js */
+	assert_int_equal(ck->sum.files, 4);
+	check_finish(ck);
+	assert_int_equal(ck->npending, 0);
+	assert_int_equal(ck->sum.files, 7);
+	assert_int_equal(ck->files[0].v.verdict, POLICY_PASS);
+	assert_string_equal(ck->files[0].v.hits[0].waived->reason, "LEGAL-9");
+	assert_int_equal(ck->files[1].v.verdict, POLICY_FAIL);
+	assert_null(ck->files[1].v.hits[0].waived);
+	assert_int_equal(ck->files[3].v.verdict, POLICY_PASS);
+	assert_string_equal(ck->files[3].v.hits[0].waived->reason, "generated");
+	assert_int_equal(ck->files[5].v.verdict, POLICY_FAIL);
+	assert_int_equal(ck->sum.violations, 2);
+	assert_int_equal(ck->sum.excepted, 2);
+	assert_int_equal(ck->sum.pass, 5);
+	check_free(ck);
+	policy_free(nopkg);
+	policy_free(p);
+	tmpdir_remove(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -670,10 +931,14 @@ int main(void)
 		cmocka_unit_test(test_leaf_reported),
 		cmocka_unit_test(test_default_and_unknown_category),
 		cmocka_unit_test(test_glob),
+		cmocka_unit_test(test_glob_bound),
+		cmocka_unit_test(test_judge_then_apply),
+		cmocka_unit_test(test_memo_full),
 		cmocka_unit_test(test_exceptions),
 		cmocka_unit_test(test_treatments),
 		cmocka_unit_test(test_conflict_and_no_license),
 		cmocka_unit_test(test_gate_packages_and_baseline),
+		cmocka_unit_test(test_gate_judges_in_the_sink),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
