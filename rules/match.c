@@ -907,11 +907,9 @@ static int any_text_region(const struct match_ctx *m)
  * of them in a narrow window to show anything: it gets wide windows. */
 static int mostly_non_ascii(const char *text, size_t len)
 {
-	size_t i, n = len < 4096 ? len : 4096, high = 0;
+	size_t n = len < 4096 ? len : 4096;
 
-	for (i = 0; i < n; i++)
-		high += (unsigned char)text[i] >= 0x80;
-	return high * 2 > n;
+	return text_high_bytes(text, n) * 2 > n;
 }
 
 /* Narrow windows first; where they show a promising candidate, wide ones,

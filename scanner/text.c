@@ -65,6 +65,29 @@ size_t text_utf8_len(const unsigned char *b, size_t n)
 	return i;
 }
 
+size_t text_high_bytes(const char *s, size_t n)
+{
+	size_t i = 0, high = 0;
+
+#ifdef __SSE2__
+	while (n - i >= 16) { /* up to 255 blocks counted per byte lane, then summed */
+		const __m128i zero = _mm_setzero_si128();
+		__m128i acc = zero;
+		size_t k;
+
+		for (k = 0; k < 255 && n - i >= 16; k++, i += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(
+				_mm_loadu_si128((const __m128i *)(const void *)(s + i)), zero));
+		acc = _mm_sad_epu8(acc, zero);
+		high += (size_t)_mm_cvtsi128_si32(acc) +
+			(size_t)_mm_cvtsi128_si32(_mm_srli_si128(acc, 8));
+	}
+#endif
+	for (; i < n; i++)
+		high += (unsigned char)s[i] >= 0x80;
+	return high;
+}
+
 void text_put_utf8(struct buf *dst, unsigned cp)
 {
 	unsigned char s[4];

@@ -82,12 +82,33 @@ static void test_utf8_len(void **state)
 	assert_int_equal(text_utf8_len((const unsigned char *)"\xf4\x8f\xbf\xbf", 4), 4);
 }
 
+/* Japanese license prose mixed with ASCII, longer than one 255-block
+ * count of the vector path, with a tail that is not a whole block. */
+static void test_high_bytes(void **state)
+{
+	static const char jp[] = "\xe6\x9c\xac\xe3\x82\xbd\xe3\x83\x95\xe3\x83\x88 MIT License ";
+	char s[5003];
+	size_t i, n, want;
+
+	(void)state;
+	for (i = 0; i < sizeof(s); i++)
+		s[i] = jp[i % (sizeof(jp) - 1)];
+	for (n = 0; n <= sizeof(s); n += n < 40 ? 1 : 997) {
+		for (i = 0, want = 0; i < n; i++)
+			want += (unsigned char)s[i] >= 0x80;
+		assert_int_equal(text_high_bytes(s, n), want);
+	}
+	assert_int_equal(text_high_bytes("\xe6\x9c\xac", 3), 3);
+	assert_int_equal(text_high_bytes("Copyright (c) 2020", 18), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_kept),    cmocka_unit_test(test_latin1),
 		cmocka_unit_test(test_cut_sequence), cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_escape),       cmocka_unit_test(test_utf8_len),
+		cmocka_unit_test(test_high_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
