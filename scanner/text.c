@@ -35,6 +35,18 @@ static size_t utf8_seq(const unsigned char *b, size_t n)
 	return 0;
 }
 
+#ifdef __SSE2__
+/* Nonzero when one of the 64 bytes at b is 0x80 or above (not ASCII). */
+static int high64(const unsigned char *b)
+{
+	const __m128i *v = (const __m128i *)(const void *)b;
+	__m128i o = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+				 _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+
+	return _mm_movemask_epi8(o);
+}
+#endif
+
 size_t text_utf8_len(const unsigned char *b, size_t n)
 {
 	size_t i = 0;
@@ -44,6 +56,10 @@ size_t text_utf8_len(const unsigned char *b, size_t n)
 		size_t k;
 
 #ifdef __SSE2__
+		if (n - i >= 64 && !high64(b + i)) {
+			i += 64; /* sixty-four ASCII bytes: the usual case */
+			continue;
+		}
 		if (n - i >= 16 &&
 		    !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(b + i)))) {
 			i += 16; /* sixteen ASCII bytes */

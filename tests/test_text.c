@@ -82,6 +82,25 @@ static void test_utf8_len(void **state)
 	assert_int_equal(text_utf8_len((const unsigned char *)"\xf4\x8f\xbf\xbf", 4), 4);
 }
 
+/* A long ASCII header, then a bad byte or a valid e-acute at every place
+ * around the 64-, 16- and 8-byte blocks the scan skips at once. */
+static void test_utf8_len_blocks(void **state)
+{
+	unsigned char s[300];
+	size_t at;
+
+	(void)state;
+	for (at = 0; at + 2 < sizeof(s); at++) {
+		memset(s, 'a', sizeof(s));
+		s[at] = 0xff;
+		assert_int_equal(text_utf8_len(s, sizeof(s)), at);
+		s[at] = 0xc3;
+		s[at + 1] = 0xa9;
+		assert_int_equal(text_utf8_len(s, sizeof(s)), sizeof(s));
+		assert_int_equal(text_utf8_len(s, at + 1), at); /* cut inside it */
+	}
+}
+
 /* Japanese license prose mixed with ASCII, longer than one 255-block
  * count of the vector path, with a tail that is not a whole block. */
 static void test_high_bytes(void **state)
@@ -108,7 +127,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_kept),    cmocka_unit_test(test_latin1),
 		cmocka_unit_test(test_cut_sequence), cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_escape),       cmocka_unit_test(test_utf8_len),
-		cmocka_unit_test(test_high_bytes),
+		cmocka_unit_test(test_high_bytes),   cmocka_unit_test(test_utf8_len_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
