@@ -224,13 +224,26 @@ void text_escape(struct buf *dst, const unsigned char *b, size_t n)
 	}
 }
 
+/* The first \n or \r, sixteen bytes at a time: one pass, where two
+ * memchr calls per line cost more than the short lines they read. */
 const char *text_line_end(const char *p, const char *end)
 {
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	const char *lim = nl ? nl : end;
-	const char *cr = memchr(p, '\r', (size_t)(lim - p));
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
 
-	return cr ? cr : lim;
+	for (; end - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
+
+		if (m)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	for (; p < end; p++)
+		if (*p == '\n' || *p == '\r')
+			return p;
+	return end;
 }
 
 const char *text_next_line(const char *eol, const char *end)

@@ -121,6 +121,31 @@ static void test_high_bytes(void **state)
 	assert_int_equal(text_high_bytes("Copyright (c) 2020", 18), 0);
 }
 
+/* Line ends found in one pass: \n, \r\n and a lone \r at every offset of
+ * a line longer than the sixteen bytes looked at at once, and no end. */
+static void test_line_end(void **state)
+{
+	char s[80];
+	size_t at;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 3; k++)
+		for (at = 0; at + 1 < sizeof(s); at++) {
+			memset(s, 'x', sizeof(s));
+			if (k == 0)
+				s[at] = '\n';
+			else if (k == 1)
+				s[at] = '\r', s[at + 1] = '\n';
+			else
+				s[at] = '\r', s[sizeof(s) - 1] = '\n';
+			assert_ptr_equal(text_line_end(s, s + sizeof(s)), s + at);
+			assert_ptr_equal(text_line_end(s, s + at), s + at); /* none before */
+		}
+	memcpy(s, "MIT\r\nBSD", 8);
+	assert_ptr_equal(text_next_line(text_line_end(s, s + 8), s + 8), s + 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_cut_sequence), cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_escape),       cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_high_bytes),   cmocka_unit_test(test_utf8_len_blocks),
+		cmocka_unit_test(test_line_end),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
