@@ -69,8 +69,16 @@ void jw_str(struct jw *w, const char *k, const char *v)
 
 void jw_int(struct jw *w, const char *k, int64_t v)
 {
+	char d[24], *p = d + sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
 	key(w, k);
-	buf_printf(w->b, "%" PRId64, v);
+	do /* digits by hand: printf cost a tenth of a scan's output */
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	buf_add(w->b, p, (size_t)(d + sizeof(d) - p));
 }
 
 void jw_bool(struct jw *w, const char *k, int v)

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,33 @@ static void test_random_strings(void **state)
 	}
 }
 
+/* Integers as json-c prints them, the extremes and every power of ten. */
+static void test_ints(void **state)
+{
+	int64_t v[64] = { 0, -1, 1, 9, 10, -10, INT64_MAX, INT64_MIN, INT64_MIN + 1 };
+	size_t n = 9, i;
+	int64_t p;
+
+	(void)state;
+	for (p = 1; p <= INT64_MAX / 10; p *= 10) {
+		v[n++] = p * 10 - 1;
+		v[n++] = -p * 10;
+	}
+	for (i = 0; i < n; i++) {
+		struct buf b = BUF_INIT;
+		struct jw w = JW_INIT(&b);
+		json_object *o = json_object_new_object();
+
+		jw_open(&w, NULL, '{');
+		jw_int(&w, "size", v[i]);
+		jw_close(&w, '}');
+		json_object_object_add(o, "size", json_object_new_int64(v[i]));
+		assert_string_equal(b.data, json_object_to_json_string_ext(o, FLAGS));
+		json_object_put(o);
+		buf_release(&b);
+	}
+}
+
 static void test_nesting(void **state)
 {
 	struct buf b = BUF_INIT;
@@ -103,6 +131,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_random_strings),
+		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_nesting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
