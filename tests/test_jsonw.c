@@ -44,6 +44,25 @@ static void test_every_byte(void **state)
 	same_as_json_c("");
 }
 
+/* Each byte at each place of a plain 40-byte path: before, in and after
+ * the sixteen-byte blocks looked at at once. */
+static void test_byte_in_long_string(void **state)
+{
+	char s[41];
+	int c, at;
+
+	(void)state;
+	for (c = 1; c < 256; c++)
+		for (at = 0; at < 40; at++) {
+			memset(s, 'p', 40);
+			s[40] = '\0';
+			s[at] = (char)c;
+			same_as_json_c(s);
+			s[39 - at / 2] = '"';
+			same_as_json_c(s);
+		}
+}
+
 static void test_random_strings(void **state)
 {
 	char s[64];
@@ -132,6 +151,7 @@ int main(void)
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_random_strings),
 		cmocka_unit_test(test_ints),
+		cmocka_unit_test(test_byte_in_long_string),
 		cmocka_unit_test(test_nesting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
