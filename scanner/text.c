@@ -208,8 +208,16 @@ void text_escape(struct buf *dst, const unsigned char *b, size_t n)
 	size_t i = 0;
 
 	while (i < n) {
-		size_t k = utf8_seq(b + i, n - i);
+		size_t k = i;
 
+		while (k < n && b[k] >= 0x20 && b[k] < 0x7f)
+			k++; /* printable ASCII, the whole of most paths: one append */
+		if (k > i) {
+			buf_add(dst, b + i, k - i);
+			i = k;
+			continue;
+		}
+		k = utf8_seq(b + i, n - i);
 		if (k == 1 && (b[i] < 0x20 || b[i] == 0x7f))
 			k = 0;
 		if (k) {
