@@ -73,6 +73,12 @@ struct match_ctx {
 	size_t ncands, capcands;
 	struct region *regions;
 	size_t nregions, capregions;
+	/* scratch, kept between calls: a chain's patience piles (3 per hit),
+	 * align_best's depth per file word, select_best's taken per candidate */
+	size_t *chain;
+	size_t capchain;
+	unsigned char *depth, *taken;
+	size_t capdepth, captaken;
 	/* match_explain only: the matched (file, reference) word pairs of one
 	 * alignment, and the file's words as text */
 	int tracing;
@@ -174,6 +180,9 @@ void match_ctx_free(struct match_ctx *m)
 	free(m->dp);
 	free(m->cands);
 	free(m->regions);
+	free(m->chain);
+	free(m->depth);
+	free(m->taken);
 	free(m->trace);
 	buf_release(&m->words);
 	free(m->woff);
@@ -332,12 +341,21 @@ static void gap(struct align *a, size_t fend, size_t rend)
 	a->cr = rend;
 }
 
+/* *p holding at least n elements of size sz (its old contents lost). */
+static void *scratch(void *p, size_t *cap, size_t n, size_t sz)
+{
+	if (n <= *cap)
+		return p;
+	*cap = n > 2 * *cap ? n : 2 * *cap;
+	free(p);
+	return xmalloc(*cap * sz);
+}
+
 /* The longest chain of hits increasing in both file and reference order
  * (patience sorting); hits with the same file word are taken in reverse so
  * only one of them can be in the chain.  Returns the chain in order. */
-static size_t chain(const struct hit *h, size_t n, size_t *out)
+static size_t chain(const struct hit *h, size_t n, size_t *tail, size_t *prev, size_t *out)
 {
-	size_t *tail = xmalloc(n * sizeof(*tail)), *prev = xmalloc(n * sizeof(*prev));
 	size_t len = 0, s, k, i;
 
 	for (s = 0; s < n; s = k) {
@@ -361,8 +379,6 @@ static size_t chain(const struct hit *h, size_t n, size_t *out)
 	}
 	for (i = len, k = len ? tail[len - 1] : 0; i-- > 0; k = prev[k])
 		out[i] = k;
-	free(tail);
-	free(prev);
 	return len;
 }
 
@@ -410,19 +426,20 @@ static int words_kept(const struct match_ctx *m, const struct idx_lic *L, size_t
 
 /* Aligns the file against license lic, guided by the region's hits; the
  * candidate's file span goes to *fs, *fe.  Returns 0 when nothing matched. */
-static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_t nh,
-			size_t *fs, size_t *fe)
+static int align_region(struct match_ctx *m, int lic, const struct idx_lic *L,
+			const struct hit *h, size_t nh, size_t *fs, size_t *fe)
 {
-	struct align a = { m, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
-	size_t *order = xmalloc(nh * sizeof(*order)), len, k, absorbed, gap_words;
+	struct align a = { m, *L, 0, 0, 0, 0, 0, 0, 0 };
+	size_t *order, len, k, absorbed, gap_words;
 	struct cand c;
 
-	idx_lic(m->x, (size_t)lic, &a.L);
+	m->chain = scratch(m->chain, &m->capchain, 3 * nh, sizeof(*m->chain));
+	order = m->chain + 2 * nh;
 	if (++m->gen == 0) { /* stamps wrapped: start clean */
 		memset(m->stamp, 0, 65536 * sizeof(*m->stamp));
 		m->gen = 1;
 	}
-	len = chain(h, nh, order);
+	len = chain(h, nh, m->chain, m->chain + nh, order);
 	a.cf = h[order[0]].i;
 	a.cr = h[order[0]].pos;
 	while (a.cf && a.cr && m->ids[a.cf - 1] == a.L.tok[a.cr - 1])
@@ -442,7 +459,6 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 			extend(&a);
 		}
 	}
-	free(order);
 	if (!a.any)
 		return 0;
 	*fs = a.fs;
@@ -480,16 +496,13 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
  * MATCH_MIN_PARTIAL % of its words (or 100 hits), a rule (a few dozen
  * words, each k-gram hit once) the k-grams left when it misses all the
  * words its minimum coverage allows, and one more. */
-static int enough_hits(const struct match_ctx *m, int lic, size_t n)
+static int enough_hits(const struct idx_lic *L, size_t n)
 {
-	struct idx_lic L;
-	size_t req;
+	size_t req = L->req_hi - L->req_lo - L->ngaps;
 
-	idx_lic(m->x, (size_t)lic, &L);
-	req = L.req_hi - L.req_lo - L.ngaps;
-	if (L.kind != IXF_TEXT) { /* each word it may miss costs at most IXF_K k-grams */
-		size_t miss = req * (100 - L.min_cov) / 100 + 1, kg = L.ntok + 1 - IXF_K;
-		size_t hidden = (size_t)L.ngaps * IXF_K;
+	if (L->kind != IXF_TEXT) { /* each word it may miss costs at most IXF_K k-grams */
+		size_t miss = req * (100 - L->min_cov) / 100 + 1, kg = L->ntok + 1 - IXF_K;
+		size_t hidden = (size_t)L->ngaps * IXF_K;
 
 		kg -= kg > hidden ? hidden : kg; /* a gap hides IXF_K k-grams */
 		return n && n + miss * IXF_K >= kg;
@@ -499,18 +512,19 @@ static int enough_hits(const struct match_ctx *m, int lic, size_t n)
 
 /* Aligns a region; hits left outside the span it matched (a second copy
  * of the same text right after the first) are aligned again on their own. */
-static void align_hits(struct match_ctx *m, int lic, const struct hit *h, size_t n)
+static void align_hits(struct match_ctx *m, int lic, const struct idx_lic *L,
+		       const struct hit *h, size_t n)
 {
 	size_t fs, fe, a = 0, b = n;
 
-	if (!enough_hits(m, lic, n) || !align_region(m, lic, h, n, &fs, &fe))
+	if (!enough_hits(L, n) || !align_region(m, lic, L, h, n, &fs, &fe))
 		return;
 	while (a < n && h[a].i < fs)
 		a++;
 	while (b > a && h[b - 1].i > fe)
 		b--;
-	align_hits(m, lic, h, a);
-	align_hits(m, lic, h + b, n - b);
+	align_hits(m, lic, L, h, a);
+	align_hits(m, lic, L, h + b, n - b);
 }
 
 static void add_region(struct match_ctx *m, const struct region *r)
@@ -539,7 +553,7 @@ static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
 
 		for (e = s + 1; e < n && h[e].i - h[e - 1].i <= REGION_GAP; e++)
 			;
-		if (!enough_hits(m, lic, e - s))
+		if (!enough_hits(&L, e - s))
 			continue;
 		r = (struct region){ lic, off + s, e - s, h[s].i, h[e - 1].i, 1, 0 };
 		for (k = s + 1; k < e; k++)
@@ -579,14 +593,17 @@ static int reportable(const struct match_ctx *m, const struct cand *c, const str
  * already matched (depth counts them per file word). */
 static void align_best(struct match_ctx *m, const struct match_opts *o)
 {
-	unsigned char *depth = xcalloc(m->n ? m->n : 1, 1);
+	unsigned char *depth;
 	size_t i, k, c;
 
+	m->depth = scratch(m->depth, &m->capdepth, m->n ? m->n : 1, 1);
+	depth = memset(m->depth, 0, m->n ? m->n : 1);
 	if (m->nregions)
 		qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
 	for (i = 0; i < m->nregions; i++) {
 		const struct region *g = &m->regions[i];
 		const struct hit *h = m->sorted + g->off;
+		struct idx_lic L;
 		size_t deep = 0;
 
 		for (k = 0; k < g->n; k++)
@@ -594,13 +611,13 @@ static void align_best(struct match_ctx *m, const struct match_opts *o)
 		if (deep * 2 > g->n)
 			continue;
 		c = m->ncands;
-		align_hits(m, g->lic, m->sorted + g->off, g->n);
+		idx_lic(m->x, (size_t)g->lic, &L);
+		align_hits(m, g->lic, &L, m->sorted + g->off, g->n);
 		for (; c < m->ncands; c++) /* where its matches are, not all its hits; */
 			for (k = m->cands[c].fs; /* a text too partial to name takes no room */
 			     reportable(m, &m->cands[c], o) && k <= m->cands[c].fe && k < m->n; k++)
 				depth[k] += depth[k] < 255;
 	}
-	free(depth);
 }
 
 static int cand_cmp(const void *pa, const void *pb)
@@ -734,7 +751,8 @@ static size_t select_best(struct match_ctx *m, const struct match_opts *o)
 	if (!m->ncands)
 		return 0;
 	qsort(m->cands, m->ncands, sizeof(*m->cands), cand_cmp);
-	taken = xcalloc(m->ncands, 1);
+	m->taken = scratch(m->taken, &m->captaken, m->ncands, 1);
+	taken = memset(m->taken, 0, m->ncands);
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < m->ncands; i++) {
 			if (taken[i] || reportable(m, &m->cands[i], o) != !pass)
@@ -747,7 +765,6 @@ static size_t select_best(struct match_ctx *m, const struct match_opts *o)
 	for (i = 0; i < m->ncands; i++) /* compact, in rank order */
 		if (taken[i])
 			m->cands[nkeep++] = m->cands[i];
-	free(taken);
 	for (i = 0; i < nkeep; i++) /* in file order */
 		for (j = i + 1; j < nkeep; j++)
 			if (m->cands[j].fs < m->cands[i].fs) {
@@ -1220,7 +1237,7 @@ void match_explain(struct match_ctx *m, const char *text, size_t len, const stru
 		idx_lic(m->x, (size_t)kept[i].lic, &L);
 		u.L = &L;
 		m->ntrace = 0;
-		if (align_region(m, kept[i].lic, m->sorted + kept[i].hoff, kept[i].hn, &fs, &fe))
+		if (align_region(m, kept[i].lic, &L, m->sorted + kept[i].hoff, kept[i].hn, &fs, &fe))
 			diff_runs(&u, fs, fe);
 	}
 	m->tracing = 0;
