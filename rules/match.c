@@ -215,15 +215,15 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 	return 0;
 }
 
-static void add_hit(struct match_ctx *m, uint32_t i, const struct ixf_posting *p)
+/* Room for n more hits. */
+static void reserve_hits(struct match_ctx *m, size_t n)
 {
-	if (m->nhits == m->caphits) {
-		m->caphits = m->caphits ? m->caphits * 2 : 4096;
-		m->hits = xrealloc(m->hits, m->caphits * sizeof(*m->hits));
-	}
-	m->hits[m->nhits++] = (struct hit){ i, p->lic, p->pos };
-	if (m->count[p->lic]++ == 0)
-		m->touched[m->ntouched++] = p->lic;
+	if (m->nhits + n <= m->caphits)
+		return;
+	m->caphits = m->caphits ? m->caphits * 2 : 4096;
+	if (m->caphits < m->nhits + n)
+		m->caphits = m->nhits + n;
+	m->hits = xrealloc(m->hits, m->caphits * sizeof(*m->hits));
 }
 
 /* One probe per file position whose k words are all known. */
@@ -242,9 +242,14 @@ static void probe(struct match_ctx *m)
 			continue;
 		h = ixf_hash(m->ids + i + 1 - IXF_K);
 		p = idx_bucket(m->x, h, &np);
-		for (k = 0; k < np; k++)
-			if (p[k].hash == (uint32_t)h)
-				add_hit(m, (uint32_t)(i + 1 - IXF_K), &p[k]);
+		reserve_hits(m, np); /* once per probe, not per hit */
+		for (k = 0; k < np; k++) {
+			if (p[k].hash != (uint32_t)h)
+				continue;
+			m->hits[m->nhits++] = (struct hit){ (uint32_t)(i + 1 - IXF_K), p[k].lic, p[k].pos };
+			if (m->count[p[k].lic]++ == 0)
+				m->touched[m->ntouched++] = p[k].lic;
+		}
 	}
 }
 
@@ -253,6 +258,13 @@ static void probe(struct match_ctx *m)
  * rules, the index holds over a thousand entries, and most files hit a
  * few.  count[l] of each becomes the end of its run; runs are back to
  * back in the order of touched[]. */
+static int enough_hits(const struct idx_lic *L, size_t n);
+
+#define FEW_HITS UINT32_MAX /* count[] of a license with too few hits to align */
+
+/* A license whose hits, all of them, could not make one region worth
+ * aligning (enough_hits() only grows with n) is left out: its count
+ * becomes FEW_HITS and its hits take no room in sorted[]. */
 static void group_hits(struct match_ctx *m)
 {
 	size_t t, i, sum = 0;
@@ -260,12 +272,22 @@ static void group_hits(struct match_ctx *m)
 	m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
 	for (t = 0; t < m->ntouched; t++) {
 		uint32_t c = m->count[m->touched[t]];
+		struct idx_lic L;
 
+		idx_lic(m->x, m->touched[t], &L);
+		if (!enough_hits(&L, c)) {
+			m->count[m->touched[t]] = FEW_HITS;
+			continue;
+		}
 		m->count[m->touched[t]] = (uint32_t)sum;
 		sum += c;
 	}
-	for (i = 0; i < m->nhits; i++)
-		m->sorted[m->count[m->hits[i].lic]++] = m->hits[i];
+	for (i = 0; i < m->nhits; i++) {
+		uint32_t *c = &m->count[m->hits[i].lic];
+
+		if (*c != FEW_HITS)
+			m->sorted[(*c)++] = m->hits[i];
+	}
 }
 
 struct align {
@@ -959,8 +981,10 @@ static size_t find_regions(struct match_ctx *m)
 	for (t = 0; t < m->ntouched; t++) {
 		uint16_t l = m->touched[t];
 
-		regions(m, (int)l, start, m->count[l] - start);
-		start = m->count[l];
+		if (m->count[l] != FEW_HITS) {
+			regions(m, (int)l, start, m->count[l] - start);
+			start = m->count[l];
+		}
 		m->count[l] = 0; /* clean for the next call */
 	}
 	m->ntouched = 0;
