@@ -61,6 +61,7 @@ struct match_ctx {
 	uint16_t *ids;
 	unsigned *lines;
 	size_t n, cap;
+	unsigned base; /* added to add_id()'s line: a window's first line, minus one */
 	struct hit *hits, *sorted;
 	size_t nhits, caphits;
 	uint32_t *count; /* per license; zero between calls */
@@ -211,7 +212,7 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 	m->ids[m->n] = idx_word(m->x, w, n);
 	if (!m->ids[m->n] && has_digit(w, n))
 		m->ids[m->n] = IXF_NUMBER; /* still a number: see words_kept() */
-	m->lines[m->n++] = line;
+	m->lines[m->n++] = m->base + line;
 	return 0;
 }
 
@@ -918,18 +919,6 @@ static const char *next_keyword(const char *p, const char *end, int avx2)
 	return end;
 }
 
-struct window_ctx {
-	struct match_ctx *m;
-	unsigned base; /* line of the window's first line, minus one */
-};
-
-static int add_window_id(void *ctx, const char *w, size_t n, unsigned line)
-{
-	struct window_ctx *c = ctx;
-
-	return add_id(c->m, w, n, c->base + line);
-}
-
 /* Cuts the windows around keywords into words, and the start of the file
  * (where a LICENSE file's text begins, keywords or not); a 0 id between
  * windows keeps k-grams from spanning two of them.  Returns 1 when the
@@ -942,7 +931,6 @@ static int tokenize_windows(struct match_ctx *m, const char *text, size_t len, s
 
 	for (; p < end; p = next_keyword(p, end, m->avx2)) { /* the file's start, then keywords */
 		const char *s = (size_t)(p - text) > window ? p - window : text, *e;
-		struct window_ctx c = { m, 0 };
 
 		s = text_line_start(text, s);
 		for (e = (size_t)(end - p) > window ? p + window : end; e < end;
@@ -956,10 +944,11 @@ static int tokenize_windows(struct match_ctx *m, const char *text, size_t len, s
 		e = text_line_end(e, end);
 		line += text_count_lines(counted, s, end);
 		counted = s;
-		c.base = line - 1;
+		m->base = 0;
 		if (m->n)
 			add_id(m, "", 0, line); /* a separator: id 0 */
-		tok_words(s, (size_t)(e - s), add_window_id, &c);
+		m->base = line - 1; /* tok_words counts the window's lines from 1 */
+		tok_words(s, (size_t)(e - s), add_id, m);
 		whole = ++n == 1 && s == text && e == end;
 		p = e;
 	}
