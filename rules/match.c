@@ -31,6 +31,7 @@
 #define UNKNOWN_SPAN_MAX 65536 /* bytes of an unidentified text kept (finding.span) */
 #define MAX_HITS (4u << 20)
 #define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
+#define WCACHE_BITS 12 /* word_id()'s cache: 4096 words */
 #define WINDOW 768       /* bytes either side of a keyword that are matched */
 #define WINDOW_WIDE ((size_t)48 * 1024) /* the same, where the narrow windows found something */
 
@@ -62,6 +63,7 @@ struct match_ctx {
 	unsigned *lines;
 	size_t n, cap;
 	unsigned base; /* added to add_id()'s line: a window's first line, minus one */
+	struct wslot { uint64_t key; uint16_t id; uint8_t len; } *wcache; /* see word_id() */
 	struct hit *hits, *sorted;
 	size_t nhits, caphits;
 	uint32_t *count; /* per license; zero between calls */
@@ -161,6 +163,7 @@ struct match_ctx *match_ctx_new(const struct idx *x)
 	m->stamp = xcalloc(65536, sizeof(*m->stamp));
 	m->dp = xmalloc(GAP_DP_MAX * sizeof(*m->dp) + 64);
 	m->legal = legal_table(x);
+	m->wcache = xcalloc((size_t)1 << WCACHE_BITS, sizeof(*m->wcache));
 #if defined(__x86_64__) && defined(__GNUC__)
 	m->avx2 = __builtin_cpu_supports("avx2");
 #endif
@@ -189,10 +192,40 @@ void match_ctx_free(struct match_ctx *m)
 	free(m->woff);
 	free(m->ref_words);
 	free(m->legal);
+	free(m->wcache);
 	free(m);
 }
 
 static int has_digit(const char *w, size_t n);
+
+/* The id of word w (n bytes; a number the dictionary lacks is
+ * IXF_NUMBER).  Words of up to eight bytes, most of them, are remembered
+ * in a direct-mapped cache keyed by their bytes: a hit costs a load and
+ * a compare instead of hashing the word and probing the dictionary.
+ * tok_words' word buffers may be read eight bytes at a time (tok.h). */
+static uint16_t word_id(struct match_ctx *m, const char *w, size_t n)
+{
+	struct wslot *c = NULL;
+	uint64_t k = 0;
+	uint16_t id;
+
+	if (n && n <= 8) {
+		memcpy(&k, w, 8);
+		k &= n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+		c = &m->wcache[((k + n) * 0x9e3779b97f4a7c15ull) >> (64 - WCACHE_BITS)];
+		if (c->len == n && c->key == k)
+			return c->id;
+	}
+	id = idx_word(m->x, w, n);
+	if (!id && has_digit(w, n))
+		id = IXF_NUMBER; /* still a number: see words_kept() */
+	if (c) {
+		c->key = k;
+		c->len = (uint8_t)n;
+		c->id = id;
+	}
+	return id;
+}
 
 static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 {
@@ -209,9 +242,7 @@ static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 		buf_add(&m->words, w, n);
 		buf_addc(&m->words, '\0');
 	}
-	m->ids[m->n] = idx_word(m->x, w, n);
-	if (!m->ids[m->n] && has_digit(w, n))
-		m->ids[m->n] = IXF_NUMBER; /* still a number: see words_kept() */
+	m->ids[m->n] = word_id(m, w, n);
 	m->lines[m->n++] = m->base + line;
 	return 0;
 }
