@@ -261,7 +261,10 @@ static void reserve_hits(struct match_ctx *m, size_t n)
 /* One probe per file position whose k words are all known. */
 static void probe(struct match_ctx *m)
 {
-	size_t i, known = 0;
+	uint32_t *count = m->count; /* locals, not reloaded from m after each store */
+	uint16_t *touched = m->touched;
+	size_t i, known = 0, nt = m->ntouched;
+	struct hit *out;
 
 	m->nhits = 0;
 	for (i = 0; i < m->n && m->nhits < MAX_HITS; i++) {
@@ -275,14 +278,22 @@ static void probe(struct match_ctx *m)
 		h = ixf_hash(m->ids + i + 1 - IXF_K);
 		p = idx_bucket(m->x, h, &np);
 		reserve_hits(m, np); /* once per probe, not per hit */
+		out = m->hits + m->nhits;
 		for (k = 0; k < np; k++) {
+			uint16_t lic = p[k].lic;
+
 			if (p[k].hash != (uint32_t)h)
 				continue;
-			m->hits[m->nhits++] = (struct hit){ (uint32_t)(i + 1 - IXF_K), p[k].lic, p[k].pos };
-			if (m->count[p[k].lic]++ == 0)
-				m->touched[m->ntouched++] = p[k].lic;
+			out->i = (uint32_t)(i + 1 - IXF_K);
+			out->lic = lic;
+			out->pos = p[k].pos;
+			out++;
+			if (count[lic]++ == 0)
+				touched[nt++] = lic;
 		}
+		m->nhits = (size_t)(out - m->hits);
 	}
+	m->ntouched = nt;
 }
 
 /* Stable counting sort of the hits by license: each license's hits stay in
@@ -300,8 +311,10 @@ static int enough_hits(const struct idx_lic *L, size_t n);
 static void group_hits(struct match_ctx *m)
 {
 	size_t t, i, sum = 0;
+	struct hit *sorted, *hits = m->hits;
+	uint32_t *count = m->count;
 
-	m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
+	sorted = m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
 	for (t = 0; t < m->ntouched; t++) {
 		uint32_t c = m->count[m->touched[t]];
 		struct idx_lic L;
@@ -315,10 +328,10 @@ static void group_hits(struct match_ctx *m)
 		sum += c;
 	}
 	for (i = 0; i < m->nhits; i++) {
-		uint32_t *c = &m->count[m->hits[i].lic];
+		uint32_t *c = &count[hits[i].lic];
 
 		if (*c != FEW_HITS)
-			m->sorted[(*c)++] = m->hits[i];
+			sorted[(*c)++] = hits[i];
 	}
 }
 
