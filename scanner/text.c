@@ -11,6 +11,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 /* Length of the valid UTF-8 sequence at b (n > 0 bytes left), 0 if none. */
 static size_t utf8_seq(const unsigned char *b, size_t n)
@@ -268,11 +271,49 @@ const char *text_line_start(const char *text, const char *p)
 	return p;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_AVX2_PATH 1
+/* text_count_lines() 32 bytes at a time while 33 can be read (a \r looks
+ * at its next byte); where it stopped goes to *stop.  Per-byte counts
+ * add up in 8-bit lanes, summed before they could overflow. */
+__attribute__((target("avx2"))) static size_t count_lines32(const char *p, const char *lim,
+							     const char *end, const char **stop)
+{
+	const __m256i nl = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+	const __m256i zero = _mm256_setzero_si256();
+	size_t n = 0;
+
+	while (lim - p >= 32 && end - p >= 33) {
+		__m256i acc = zero;
+		__m128i sum;
+		int k;
+
+		for (k = 0; k < 255 && lim - p >= 32 && end - p >= 33; k++, p += 32) {
+			__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)p);
+			__m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+			__m256i lone_cr = _mm256_andnot_si256(_mm256_cmpeq_epi8(v1, nl),
+							      _mm256_cmpeq_epi8(v, cr));
+
+			acc = _mm256_sub_epi8(_mm256_sub_epi8(acc, _mm256_cmpeq_epi8(v, nl)), lone_cr);
+		}
+		acc = _mm256_sad_epu8(acc, zero);
+		sum = _mm_add_epi64(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+		n += (size_t)_mm_cvtsi128_si64(sum) + (size_t)_mm_extract_epi64(sum, 1);
+	}
+	*stop = p;
+	return n;
+}
+#endif
+
 unsigned text_count_lines(const char *p, const char *lim, const char *end)
 {
 	unsigned n = 0;
 	const char *q;
 
+#ifdef HAVE_AVX2_PATH
+	if (lim - p >= 256 && __builtin_cpu_supports("avx2"))
+		n = (unsigned)count_lines32(p, lim, end, &p); /* the rest below */
+#endif
 	for (q = p; (q = memchr(q, '\n', (size_t)(lim - q))) != NULL; q++)
 		n++;
 	for (q = p; (q = memchr(q, '\r', (size_t)(lim - q))) != NULL; q++)

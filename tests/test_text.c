@@ -146,6 +146,38 @@ static void test_line_end(void **state)
 	assert_ptr_equal(text_next_line(text_line_end(s, s + 8), s + 8), s + 5);
 }
 
+/* Line terminators counted over long stretches (the 32-byte path and its
+ * 255-block sums) with \n, \r\n and lone \r everywhere, a \r\n split by
+ * lim, and a \r at the very end; against a count by hand. */
+static void test_count_lines(void **state)
+{
+	static char s[20000];
+	unsigned seed = 7;
+	size_t i, lim;
+
+	(void)state;
+	for (i = 0; i < sizeof(s); i++) {
+		seed = seed * 1103515245u + 12345u;
+		s[i] = "ab c\n\r"[(seed >> 16) % 6];
+	}
+	s[sizeof(s) - 1] = '\r';
+	for (lim = 0; lim <= sizeof(s); lim += lim < 300 ? 1 : 977) {
+		unsigned want = 0;
+
+		for (i = 0; i < lim; i++)
+			want += s[i] == '\n' || (s[i] == '\r' && (i + 1 == sizeof(s) || s[i + 1] != '\n'));
+		assert_int_equal(text_count_lines(s, s + lim, s + sizeof(s)), want);
+		if (lim >= 3) /* from an odd start too */
+			assert_int_equal(text_count_lines(s + 3, s + lim, s + sizeof(s)),
+					 want - (s[0] == '\n' || (s[0] == '\r' && s[1] != '\n'))
+					      - (s[1] == '\n' || (s[1] == '\r' && s[2] != '\n'))
+					      - (s[2] == '\n' || (s[2] == '\r' && s[3] != '\n')));
+	}
+	assert_int_equal(text_count_lines(s, s + sizeof(s), s + sizeof(s)),
+			 text_count_lines(s, s + 10000, s + sizeof(s)) +
+			 text_count_lines(s + 10000, s + sizeof(s), s + sizeof(s)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_escape),       cmocka_unit_test(test_utf8_len),
 		cmocka_unit_test(test_high_bytes),   cmocka_unit_test(test_utf8_len_blocks),
 		cmocka_unit_test(test_line_end),
+		cmocka_unit_test(test_count_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
