@@ -203,20 +203,11 @@ static int has_digit(const char *w, size_t n);
  * in a direct-mapped cache keyed by their bytes: a hit costs a load and
  * a compare instead of hashing the word and probing the dictionary.
  * tok_words' word buffers may be read eight bytes at a time (tok.h). */
-static uint16_t word_id(struct match_ctx *m, const char *w, size_t n)
+__attribute__((noinline)) static uint16_t word_id_slow(struct match_ctx *m, const char *w,
+							size_t n, struct wslot *c, uint64_t k)
 {
-	struct wslot *c = NULL;
-	uint64_t k = 0;
-	uint16_t id;
+	uint16_t id = idx_word(m->x, w, n);
 
-	if (n && n <= 8) {
-		memcpy(&k, w, 8);
-		k &= n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
-		c = &m->wcache[((k + n) * 0x9e3779b97f4a7c15ull) >> (64 - WCACHE_BITS)];
-		if (c->len == n && c->key == k)
-			return c->id;
-	}
-	id = idx_word(m->x, w, n);
 	if (!id && has_digit(w, n))
 		id = IXF_NUMBER; /* still a number: see words_kept() */
 	if (c) {
@@ -227,21 +218,45 @@ static uint16_t word_id(struct match_ctx *m, const char *w, size_t n)
 	return id;
 }
 
+static uint16_t word_id(struct match_ctx *m, const char *w, size_t n)
+{
+	struct wslot *c = NULL;
+	uint64_t k = 0;
+
+	if (n && n <= 8) {
+		memcpy(&k, w, 8);
+		k &= n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+		c = &m->wcache[((k + n) * 0x9e3779b97f4a7c15ull) >> (64 - WCACHE_BITS)];
+		if (c->len == n && c->key == k)
+			return c->id;
+	}
+	return word_id_slow(m, w, n, c, k); /* out of line: the hit path saves no registers */
+}
+
+/* match_explain keeps the file's words as text. */
+__attribute__((noinline)) static void trace_word(struct match_ctx *m, const char *w, size_t n)
+{
+	m->woff = xrealloc(m->woff, m->cap * sizeof(*m->woff));
+	m->woff[m->n] = m->words.len;
+	buf_add(&m->words, w, n);
+	buf_addc(&m->words, '\0');
+}
+
+__attribute__((noinline)) static void grow_ids(struct match_ctx *m)
+{
+	m->cap = m->cap ? m->cap * 2 : 4096;
+	m->ids = xrealloc(m->ids, m->cap * sizeof(*m->ids));
+	m->lines = xrealloc(m->lines, m->cap * sizeof(*m->lines));
+}
+
 static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 {
 	struct match_ctx *m = ctx;
 
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 4096;
-		m->ids = xrealloc(m->ids, m->cap * sizeof(*m->ids));
-		m->lines = xrealloc(m->lines, m->cap * sizeof(*m->lines));
-	}
-	if (m->tracing) {
-		m->woff = xrealloc(m->woff, m->cap * sizeof(*m->woff));
-		m->woff[m->n] = m->words.len;
-		buf_add(&m->words, w, n);
-		buf_addc(&m->words, '\0');
-	}
+	if (m->n == m->cap)
+		grow_ids(m);
+	if (m->tracing)
+		trace_word(m, w, n);
 	m->ids[m->n] = word_id(m, w, n);
 	m->lines[m->n++] = m->base + line;
 	return 0;
