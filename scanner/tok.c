@@ -111,9 +111,11 @@ static int copyright_line(const char *line, const struct word *v, size_t n)
 
 /* Finds the next word in [p, end), lower-cased into out as it is read
  * (cut at TOK_MAX_WORD, NUL-terminated): one pass over its bytes.
- * Returns 0 at the end of the line. */
-static int next_word(const char **pp, const char *line, const char *end, struct word *w,
-		     char *out)
+ * sentinel: the byte at end may be read (the line's terminator, which
+ * ends a word), so the word loop need not test for end.  Returns 0 at
+ * the end of the line. */
+static int next_word(const char **pp, const char *line, const char *end, int sentinel,
+		     struct word *w, char *out)
 {
 	const char *p = *pp;
 	size_t i = 0;
@@ -125,9 +127,15 @@ static int next_word(const char **pp, const char *line, const char *end, struct 
 		return 0;
 	w->s = p;
 	w->before = (char)(p > line ? p[-1] : 0);
-	for (; p < end && (c = lower[(unsigned char)*p]) != 0; p++)
-		if (i < TOK_MAX_WORD)
-			out[i++] = (char)c;
+	if (sentinel) {
+		for (; (c = lower[(unsigned char)*p]) != 0; p++)
+			if (i < TOK_MAX_WORD)
+				out[i++] = (char)c;
+	} else {
+		for (; p < end && (c = lower[(unsigned char)*p]) != 0; p++)
+			if (i < TOK_MAX_WORD)
+				out[i++] = (char)c;
+	}
 	out[i] = '\0';
 	w->len = (size_t)(p - w->s);
 	w->after = (char)(p < end ? *p : 0);
@@ -141,16 +149,18 @@ static size_t folded_len(const struct word *w)
 	return w->len < TOK_MAX_WORD ? w->len : TOK_MAX_WORD;
 }
 
-static int tok_line(const char *line, const char *end, unsigned no, tok_fn fn, void *ctx)
+/* A line [line, end) of a text that ends at lim. */
+static int tok_line(const char *line, const char *end, const char *lim, unsigned no, tok_fn fn,
+		    void *ctx)
 {
 	struct word v[8], w;
 	char out[8][TOK_MAX_WORD + 1];
 	const char *p = line;
 	size_t n = 0, i = 0;
-	int rc;
+	int rc, sentinel = end < lim;
 
 	/* the first words decide: copyright line, numbering */
-	while (n < 8 && next_word(&p, line, end, &v[n], out[n]))
+	while (n < 8 && next_word(&p, line, end, sentinel, &v[n], out[n]))
 		n++;
 	if (n == 0 || copyright_line(line, v, n))
 		return 0;
@@ -159,7 +169,7 @@ static int tok_line(const char *line, const char *end, unsigned no, tok_fn fn, v
 	for (; i < n; i++)
 		if ((rc = fn(ctx, out[i], folded_len(&v[i]), no)) != 0)
 			return rc;
-	while (next_word(&p, line, end, &w, out[0]))
+	while (next_word(&p, line, end, sentinel, &w, out[0]))
 		if ((rc = fn(ctx, out[0], folded_len(&w), no)) != 0)
 			return rc;
 	return 0;
@@ -174,7 +184,7 @@ int tok_words(const char *text, size_t len, tok_fn fn, void *ctx)
 	while (p < end) {
 		const char *eol = text_line_end(p, end);
 
-		if ((rc = tok_line(p, eol, line, fn, ctx)) != 0)
+		if ((rc = tok_line(p, eol, end, line, fn, ctx)) != 0)
 			return rc;
 		line++;
 		p = text_next_line(eol, end);
