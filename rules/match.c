@@ -64,6 +64,7 @@ struct match_ctx {
 	size_t n, cap;
 	unsigned base; /* added to add_id()'s line: a window's first line, minus one */
 	struct wslot { uint64_t key; uint16_t id; uint8_t len; } *wcache; /* see word_id() */
+	uint32_t *min_hits; /* per license: the fewest hits enough_hits() takes */
 	struct hit *hits, *sorted;
 	size_t nhits, caphits;
 	uint32_t *count; /* per license; zero between calls */
@@ -153,6 +154,38 @@ static unsigned char *legal_table(const struct idx *x)
 	return t;
 }
 
+static int enough_hits(const struct idx_lic *L, size_t n);
+
+/* enough_hits() only grows with n: per license, the least n it takes
+ * (UINT32_MAX: none a file can have, hits being capped near MAX_HITS),
+ * found by bisection once, so a count is compared, not the license read. */
+static uint32_t *min_hits_table(const struct idx *x)
+{
+	uint32_t *t = xcalloc(idx_count(x) + 1, sizeof(*t));
+	size_t i;
+
+	for (i = 0; i < idx_count(x); i++) {
+		struct idx_lic L;
+		size_t lo = 0, hi = (size_t)1 << 24; /* > MAX_HITS + a bucket */
+
+		idx_lic(x, i, &L);
+		if (!enough_hits(&L, hi)) {
+			t[i] = UINT32_MAX;
+			continue;
+		}
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (enough_hits(&L, mid))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		t[i] = (uint32_t)lo;
+	}
+	return t;
+}
+
 struct match_ctx *match_ctx_new(const struct idx *x)
 {
 	struct match_ctx *m = xcalloc(1, sizeof(*m));
@@ -164,6 +197,7 @@ struct match_ctx *match_ctx_new(const struct idx *x)
 	m->dp = xmalloc(GAP_DP_MAX * sizeof(*m->dp) + 64);
 	m->legal = legal_table(x);
 	m->wcache = xcalloc((size_t)1 << WCACHE_BITS, sizeof(*m->wcache));
+	m->min_hits = min_hits_table(x);
 #if defined(__x86_64__) && defined(__GNUC__)
 	m->avx2 = __builtin_cpu_supports("avx2");
 #endif
@@ -193,6 +227,7 @@ void match_ctx_free(struct match_ctx *m)
 	free(m->ref_words);
 	free(m->legal);
 	free(m->wcache);
+	free(m->min_hits);
 	free(m);
 }
 
@@ -316,8 +351,6 @@ static void probe(struct match_ctx *m)
  * rules, the index holds over a thousand entries, and most files hit a
  * few.  count[l] of each becomes the end of its run; runs are back to
  * back in the order of touched[]. */
-static int enough_hits(const struct idx_lic *L, size_t n);
-
 #define FEW_HITS UINT32_MAX /* count[] of a license with too few hits to align */
 
 /* A license whose hits, all of them, could not make one region worth
@@ -332,10 +365,8 @@ static void group_hits(struct match_ctx *m)
 	sorted = m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
 	for (t = 0; t < m->ntouched; t++) {
 		uint32_t c = m->count[m->touched[t]];
-		struct idx_lic L;
 
-		idx_lic(m->x, m->touched[t], &L);
-		if (!enough_hits(&L, c)) {
+		if (c < m->min_hits[m->touched[t]]) {
 			m->count[m->touched[t]] = FEW_HITS;
 			continue;
 		}
@@ -599,7 +630,7 @@ static void align_hits(struct match_ctx *m, int lic, const struct idx_lic *L,
 {
 	size_t fs, fe, a = 0, b = n;
 
-	if (!enough_hits(L, n) || !align_region(m, lic, L, h, n, &fs, &fe))
+	if (n < m->min_hits[lic] || !align_region(m, lic, L, h, n, &fs, &fe))
 		return;
 	while (a < n && h[a].i < fs)
 		a++;
@@ -635,7 +666,7 @@ static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
 
 		for (e = s + 1; e < n && h[e].i - h[e - 1].i <= REGION_GAP; e++)
 			;
-		if (!enough_hits(&L, e - s))
+		if (e - s < m->min_hits[lic])
 			continue;
 		r = (struct region){ lic, off + s, e - s, h[s].i, h[e - 1].i, 1, 0 };
 		for (k = s + 1; k < e; k++)
