@@ -433,12 +433,15 @@ static void gap(struct align *a, size_t fend, size_t rend)
 	uint16_t *t = a->m->dp;
 
 	if (gf && gr && (gf + 1) * (gr + 1) <= GAP_DP_MAX) {
-		for (i = 0; i <= gf; i++)
-			for (j = 0; j <= gr; j++)
-				t[i * w + j] = !i || !j ? 0
-					: f[i - 1] == r[j - 1] ? t[(i - 1) * w + j - 1] + 1
-					: t[(i - 1) * w + j] > t[i * w + j - 1] ? t[(i - 1) * w + j]
-					: t[i * w + j - 1];
+		memset(t, 0, w * sizeof(*t)); /* row 0; column 0 below */
+		for (i = 1; i <= gf; i++) {
+			uint16_t *row = t + i * w, *up = row - w, fi = f[i - 1];
+
+			row[0] = 0;
+			for (j = 1; j <= gr; j++)
+				row[j] = fi == r[j - 1] ? (uint16_t)(up[j - 1] + 1)
+					 : up[j] > row[j - 1] ? up[j] : row[j - 1];
+		}
 		for (i = gf, j = gr; i && j;) {
 			if (f[i - 1] == r[j - 1]) {
 				mark(a, a->cf + i - 1, a->cr + j - 1);
