@@ -941,31 +941,45 @@ static const char *keyword_in(const char *p, const char *end, unsigned bits)
 #define HAVE_AVX2_PATH 1
 /* The next keyword from p, 32 positions at a time; where the blocks end
  * when there is none (*found 0). */
+/* The candidates of the 32 positions at p, one byte of 0xff each. */
+__attribute__((target("avx2"))) static inline __m256i keyword_cand32(const char *p)
+{
+	const __m256i lo = _mm256_set1_epi8(0x20);
+	__m256i a = _mm256_or_si256(_mm256_loadu_si256((const void *)p), lo);
+	__m256i b = _mm256_or_si256(_mm256_loadu_si256((const void *)(p + KW_FIFTH)), lo);
+	__m256i m = _mm256_setzero_si256();
+	size_t k;
+
+	for (k = 0; k < NKEYWORDS; k++)
+		m = _mm256_or_si256(m, _mm256_and_si256(
+			_mm256_cmpeq_epi8(a, _mm256_set1_epi8(keywords[k].w[0])),
+			_mm256_cmpeq_epi8(b, _mm256_set1_epi8(keywords[k].w[KW_FIFTH]))));
+	return m;
+}
+
+/* The next keyword from p, 64 positions a step (one test for two blocks),
+ * then 32; where the blocks end when there is none (*found 0). */
 __attribute__((target("avx2"))) static const char *next_keyword32(const char *p,
 								   const char *end, int *found)
 {
-	const __m256i lo = _mm256_set1_epi8(0x20);
-	__m256i first[NKEYWORDS], fifth[NKEYWORDS];
-	size_t k;
+	const char *q;
 
-	for (k = 0; k < NKEYWORDS; k++) {
-		first[k] = _mm256_set1_epi8(keywords[k].w[0]);
-		fifth[k] = _mm256_set1_epi8(keywords[k].w[KW_FIFTH]);
-	}
-	for (*found = 0; end - p >= 32 + KW_FIFTH; p += 32) {
-		__m256i a = _mm256_or_si256(_mm256_loadu_si256((const void *)p), lo);
-		__m256i b = _mm256_or_si256(_mm256_loadu_si256((const void *)(p + KW_FIFTH)), lo);
-		__m256i m = _mm256_setzero_si256();
-		const char *q;
+	for (*found = 0; end - p >= 64 + KW_FIFTH; p += 64) {
+		__m256i m0 = keyword_cand32(p), m1 = keyword_cand32(p + 32);
 
-		for (k = 0; k < NKEYWORDS; k++)
-			m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a, first[k]),
-								_mm256_cmpeq_epi8(b, fifth[k])));
-		if ((q = keyword_in(p, end, (unsigned)_mm256_movemask_epi8(m))) != NULL) {
+		if (!_mm256_movemask_epi8(_mm256_or_si256(m0, m1)))
+			continue;
+		if ((q = keyword_in(p, end, (unsigned)_mm256_movemask_epi8(m0))) != NULL ||
+		    (q = keyword_in(p + 32, end, (unsigned)_mm256_movemask_epi8(m1))) != NULL) {
 			*found = 1;
 			return q;
 		}
 	}
+	for (; end - p >= 32 + KW_FIFTH; p += 32)
+		if ((q = keyword_in(p, end, (unsigned)_mm256_movemask_epi8(keyword_cand32(p)))) != NULL) {
+			*found = 1;
+			return q;
+		}
 	return p;
 }
 #endif
