@@ -123,6 +123,7 @@ TESTS += tests/test_policy
 TESTS += tests/test_manifest
 TESTS += tests/test_sbom
 TESTS += tests/test_copyright
+TESTS += tests/test_tok
 
 # One libFuzzer harness per untrusted-input parser: fuzz/fuzz_<name>.c.
 FUZZERS += expr

@@ -31,12 +31,24 @@ static const char *str(const struct idx *x, uint32_t off)
 	return (const char *)x->base + x->h->strings_off + off;
 }
 
+/* Whether the n bytes at a and b are equal: words are short, and a
+ * memcmp call costs more than comparing them here. */
+static int same_word(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 uint16_t idx_word(const struct idx *x, const char *w, size_t n)
 {
 	uint32_t mask = x->h->words_cap - 1, i;
 
 	for (i = ixf_word_hash(w, n) & mask; x->words[i].str; i = (i + 1) & mask)
-		if (x->words[i].len == n && !memcmp(str(x, x->words[i].str), w, n))
+		if (x->words[i].len == n && same_word(str(x, x->words[i].str), w, n))
 			return x->words[i].id;
 	return 0;
 }

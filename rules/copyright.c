@@ -1018,30 +1018,41 @@ static const char *scan16(const char *p, const char *end, unsigned *bits)
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define HAVE_AVX2_PATH 1
+/* The candidates of the 32 bytes at p, one byte of 0xff each. */
+__attribute__((target("avx2"))) static inline __m256i cand32(const char *p)
+{
+	const __m256i b20 = _mm256_set1_epi8(0x20);
+	__m256i a0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i a1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+	__m256i a2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
+	__m256i a5 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 5));
+	__m256i m = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(a0, b20), _mm256_set1_epi8('y')),
+				     _mm256_cmpeq_epi8(_mm256_or_si256(a1, b20), _mm256_set1_epi8('r')));
+
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a0, _mm256_set1_epi8('(')),
+						_mm256_cmpeq_epi8(a2, _mm256_set1_epi8(')'))));
+	m = _mm256_or_si256(m, _mm256_cmpeq_epi8(a0, _mm256_set1_epi8((char)0xc2)));
+	return _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a0, _mm256_set1_epi8('&')),
+						   _mm256_cmpeq_epi8(a5, _mm256_set1_epi8(';'))));
+}
+
+/* 64 bytes a step, one test for both halves; then 32. */
 __attribute__((target("avx2"))) static const char *scan32(const char *p, const char *end,
 							   unsigned *bits)
 {
-	const __m256i b20 = _mm256_set1_epi8(0x20), y = _mm256_set1_epi8('y');
-	const __m256i r = _mm256_set1_epi8('r'), lp = _mm256_set1_epi8('(');
-	const __m256i rp = _mm256_set1_epi8(')'), c2 = _mm256_set1_epi8((char)0xc2);
-	const __m256i amp = _mm256_set1_epi8('&'), semi = _mm256_set1_epi8(';');
+	for (; end - p >= 64 + BLOCK_PAD; p += 64) {
+		__m256i m0 = cand32(p), m1 = cand32(p + 32);
 
-	for (; end - p >= 32 + BLOCK_PAD; p += 32) {
-		__m256i a0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
-		__m256i a1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
-		__m256i a2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
-		__m256i a5 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 5));
-		__m256i m = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_or_si256(a0, b20), y),
-					     _mm256_cmpeq_epi8(_mm256_or_si256(a1, b20), r));
-
-		m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a0, lp),
-							_mm256_cmpeq_epi8(a2, rp)));
-		m = _mm256_or_si256(m, _mm256_cmpeq_epi8(a0, c2));
-		m = _mm256_or_si256(m, _mm256_and_si256(_mm256_cmpeq_epi8(a0, amp),
-							_mm256_cmpeq_epi8(a5, semi)));
-		if ((*bits = (unsigned)_mm256_movemask_epi8(m)) != 0)
+		if (!_mm256_movemask_epi8(_mm256_or_si256(m0, m1)))
+			continue;
+		if ((*bits = (unsigned)_mm256_movemask_epi8(m0)) != 0)
 			return p;
+		*bits = (unsigned)_mm256_movemask_epi8(m1);
+		return p + 32;
 	}
+	for (; end - p >= 32 + BLOCK_PAD; p += 32)
+		if ((*bits = (unsigned)_mm256_movemask_epi8(cand32(p))) != 0)
+			return p;
 	*bits = 0;
 	return p;
 }

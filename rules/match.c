@@ -15,6 +15,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "buf.h"
 #include "rulefile.h"
@@ -28,6 +31,7 @@
 #define UNKNOWN_SPAN_MAX 65536 /* bytes of an unidentified text kept (finding.span) */
 #define MAX_HITS (4u << 20)
 #define ALIGN_TOP 8      /* regions aligned per stretch of a file, most hits first */
+#define WCACHE_BITS 12 /* word_id()'s cache: 4096 words */
 #define WINDOW 768       /* bytes either side of a keyword that are matched */
 #define WINDOW_WIDE ((size_t)48 * 1024) /* the same, where the narrow windows found something */
 
@@ -58,6 +62,9 @@ struct match_ctx {
 	uint16_t *ids;
 	unsigned *lines;
 	size_t n, cap;
+	unsigned base; /* added to add_id()'s line: a window's first line, minus one */
+	struct wslot { uint64_t key; uint16_t id; uint8_t len; } *wcache; /* see word_id() */
+	uint32_t *min_hits; /* per license: the fewest hits enough_hits() takes */
 	struct hit *hits, *sorted;
 	size_t nhits, caphits;
 	uint32_t *count; /* per license; zero between calls */
@@ -70,6 +77,12 @@ struct match_ctx {
 	size_t ncands, capcands;
 	struct region *regions;
 	size_t nregions, capregions;
+	/* scratch, kept between calls: a chain's patience piles (3 per hit),
+	 * align_best's depth per file word, select_best's taken per candidate */
+	size_t *chain;
+	size_t capchain;
+	unsigned char *depth, *taken;
+	size_t capdepth, captaken;
 	/* match_explain only: the matched (file, reference) word pairs of one
 	 * alignment, and the file's words as text */
 	int tracing;
@@ -79,6 +92,7 @@ struct match_ctx {
 	size_t *woff;         /* offset of word i in words */
 	const char **ref_words; /* word id -> text */
 	unsigned char *legal;   /* word id -> 1 + its index in legal_terms, NUMBER, or 0 */
+	int avx2;               /* the CPU has AVX2: next_keyword reads 32 bytes at a time */
 };
 
 /* Words of legal drafting.  Text dense with them reads like a license
@@ -140,6 +154,38 @@ static unsigned char *legal_table(const struct idx *x)
 	return t;
 }
 
+static int enough_hits(const struct idx_lic *L, size_t n);
+
+/* enough_hits() only grows with n: per license, the least n it takes
+ * (UINT32_MAX: none a file can have, hits being capped near MAX_HITS),
+ * found by bisection once, so a count is compared, not the license read. */
+static uint32_t *min_hits_table(const struct idx *x)
+{
+	uint32_t *t = xcalloc(idx_count(x) + 1, sizeof(*t));
+	size_t i;
+
+	for (i = 0; i < idx_count(x); i++) {
+		struct idx_lic L;
+		size_t lo = 0, hi = (size_t)1 << 24; /* > MAX_HITS + a bucket */
+
+		idx_lic(x, i, &L);
+		if (!enough_hits(&L, hi)) {
+			t[i] = UINT32_MAX;
+			continue;
+		}
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (enough_hits(&L, mid))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		t[i] = (uint32_t)lo;
+	}
+	return t;
+}
+
 struct match_ctx *match_ctx_new(const struct idx *x)
 {
 	struct match_ctx *m = xcalloc(1, sizeof(*m));
@@ -150,6 +196,11 @@ struct match_ctx *match_ctx_new(const struct idx *x)
 	m->stamp = xcalloc(65536, sizeof(*m->stamp));
 	m->dp = xmalloc(GAP_DP_MAX * sizeof(*m->dp) + 64);
 	m->legal = legal_table(x);
+	m->wcache = xcalloc((size_t)1 << WCACHE_BITS, sizeof(*m->wcache));
+	m->min_hits = min_hits_table(x);
+#if defined(__x86_64__) && defined(__GNUC__)
+	m->avx2 = __builtin_cpu_supports("avx2");
+#endif
 	return m;
 }
 
@@ -167,53 +218,103 @@ void match_ctx_free(struct match_ctx *m)
 	free(m->dp);
 	free(m->cands);
 	free(m->regions);
+	free(m->chain);
+	free(m->depth);
+	free(m->taken);
 	free(m->trace);
 	buf_release(&m->words);
 	free(m->woff);
 	free(m->ref_words);
 	free(m->legal);
+	free(m->wcache);
+	free(m->min_hits);
 	free(m);
 }
 
 static int has_digit(const char *w, size_t n);
 
+/* The id of word w (n bytes; a number the dictionary lacks is
+ * IXF_NUMBER).  Words of up to eight bytes, most of them, are remembered
+ * in a direct-mapped cache keyed by their bytes: a hit costs a load and
+ * a compare instead of hashing the word and probing the dictionary.
+ * tok_words' word buffers may be read eight bytes at a time (tok.h). */
+__attribute__((noinline)) static uint16_t word_id_slow(struct match_ctx *m, const char *w,
+							size_t n, struct wslot *c, uint64_t k)
+{
+	uint16_t id = idx_word(m->x, w, n);
+
+	if (!id && has_digit(w, n))
+		id = IXF_NUMBER; /* still a number: see words_kept() */
+	if (c) {
+		c->key = k;
+		c->len = (uint8_t)n;
+		c->id = id;
+	}
+	return id;
+}
+
+static uint16_t word_id(struct match_ctx *m, const char *w, size_t n)
+{
+	struct wslot *c = NULL;
+	uint64_t k = 0;
+
+	if (n && n <= 8) {
+		memcpy(&k, w, 8);
+		k &= n == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+		c = &m->wcache[((k + n) * 0x9e3779b97f4a7c15ull) >> (64 - WCACHE_BITS)];
+		if (c->len == n && c->key == k)
+			return c->id;
+	}
+	return word_id_slow(m, w, n, c, k); /* out of line: the hit path saves no registers */
+}
+
+/* match_explain keeps the file's words as text. */
+__attribute__((noinline)) static void trace_word(struct match_ctx *m, const char *w, size_t n)
+{
+	m->woff = xrealloc(m->woff, m->cap * sizeof(*m->woff));
+	m->woff[m->n] = m->words.len;
+	buf_add(&m->words, w, n);
+	buf_addc(&m->words, '\0');
+}
+
+__attribute__((noinline)) static void grow_ids(struct match_ctx *m)
+{
+	m->cap = m->cap ? m->cap * 2 : 4096;
+	m->ids = xrealloc(m->ids, m->cap * sizeof(*m->ids));
+	m->lines = xrealloc(m->lines, m->cap * sizeof(*m->lines));
+}
+
 static int add_id(void *ctx, const char *w, size_t n, unsigned line)
 {
 	struct match_ctx *m = ctx;
 
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 4096;
-		m->ids = xrealloc(m->ids, m->cap * sizeof(*m->ids));
-		m->lines = xrealloc(m->lines, m->cap * sizeof(*m->lines));
-	}
-	if (m->tracing) {
-		m->woff = xrealloc(m->woff, m->cap * sizeof(*m->woff));
-		m->woff[m->n] = m->words.len;
-		buf_add(&m->words, w, n);
-		buf_addc(&m->words, '\0');
-	}
-	m->ids[m->n] = idx_word(m->x, w, n);
-	if (!m->ids[m->n] && has_digit(w, n))
-		m->ids[m->n] = IXF_NUMBER; /* still a number: see words_kept() */
-	m->lines[m->n++] = line;
+	if (m->n == m->cap)
+		grow_ids(m);
+	if (m->tracing)
+		trace_word(m, w, n);
+	m->ids[m->n] = word_id(m, w, n);
+	m->lines[m->n++] = m->base + line;
 	return 0;
 }
 
-static void add_hit(struct match_ctx *m, uint32_t i, const struct ixf_posting *p)
+/* Room for n more hits. */
+static void reserve_hits(struct match_ctx *m, size_t n)
 {
-	if (m->nhits == m->caphits) {
-		m->caphits = m->caphits ? m->caphits * 2 : 4096;
-		m->hits = xrealloc(m->hits, m->caphits * sizeof(*m->hits));
-	}
-	m->hits[m->nhits++] = (struct hit){ i, p->lic, p->pos };
-	if (m->count[p->lic]++ == 0)
-		m->touched[m->ntouched++] = p->lic;
+	if (m->nhits + n <= m->caphits)
+		return;
+	m->caphits = m->caphits ? m->caphits * 2 : 4096;
+	if (m->caphits < m->nhits + n)
+		m->caphits = m->nhits + n;
+	m->hits = xrealloc(m->hits, m->caphits * sizeof(*m->hits));
 }
 
 /* One probe per file position whose k words are all known. */
 static void probe(struct match_ctx *m)
 {
-	size_t i, known = 0;
+	uint32_t *count = m->count; /* locals, not reloaded from m after each store */
+	uint16_t *touched = m->touched;
+	size_t i, known = 0, nt = m->ntouched;
+	struct hit *out;
 
 	m->nhits = 0;
 	for (i = 0; i < m->n && m->nhits < MAX_HITS; i++) {
@@ -226,10 +327,23 @@ static void probe(struct match_ctx *m)
 			continue;
 		h = ixf_hash(m->ids + i + 1 - IXF_K);
 		p = idx_bucket(m->x, h, &np);
-		for (k = 0; k < np; k++)
-			if (p[k].hash == (uint32_t)h)
-				add_hit(m, (uint32_t)(i + 1 - IXF_K), &p[k]);
+		reserve_hits(m, np); /* once per probe, not per hit */
+		out = m->hits + m->nhits;
+		for (k = 0; k < np; k++) {
+			uint16_t lic = p[k].lic;
+
+			if (p[k].hash != (uint32_t)h)
+				continue;
+			out->i = (uint32_t)(i + 1 - IXF_K);
+			out->lic = lic;
+			out->pos = p[k].pos;
+			out++;
+			if (count[lic]++ == 0)
+				touched[nt++] = lic;
+		}
+		m->nhits = (size_t)(out - m->hits);
 	}
+	m->ntouched = nt;
 }
 
 /* Stable counting sort of the hits by license: each license's hits stay in
@@ -237,19 +351,34 @@ static void probe(struct match_ctx *m)
  * rules, the index holds over a thousand entries, and most files hit a
  * few.  count[l] of each becomes the end of its run; runs are back to
  * back in the order of touched[]. */
+#define FEW_HITS UINT32_MAX /* count[] of a license with too few hits to align */
+
+/* A license whose hits, all of them, could not make one region worth
+ * aligning (enough_hits() only grows with n) is left out: its count
+ * becomes FEW_HITS and its hits take no room in sorted[]. */
 static void group_hits(struct match_ctx *m)
 {
 	size_t t, i, sum = 0;
+	struct hit *sorted, *hits = m->hits;
+	uint32_t *count = m->count;
 
-	m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
+	sorted = m->sorted = xrealloc(m->sorted, (m->nhits ? m->nhits : 1) * sizeof(*m->sorted));
 	for (t = 0; t < m->ntouched; t++) {
 		uint32_t c = m->count[m->touched[t]];
 
+		if (c < m->min_hits[m->touched[t]]) {
+			m->count[m->touched[t]] = FEW_HITS;
+			continue;
+		}
 		m->count[m->touched[t]] = (uint32_t)sum;
 		sum += c;
 	}
-	for (i = 0; i < m->nhits; i++)
-		m->sorted[m->count[m->hits[i].lic]++] = m->hits[i];
+	for (i = 0; i < m->nhits; i++) {
+		uint32_t *c = &count[hits[i].lic];
+
+		if (*c != FEW_HITS)
+			sorted[(*c)++] = hits[i];
+	}
 }
 
 struct align {
@@ -304,12 +433,15 @@ static void gap(struct align *a, size_t fend, size_t rend)
 	uint16_t *t = a->m->dp;
 
 	if (gf && gr && (gf + 1) * (gr + 1) <= GAP_DP_MAX) {
-		for (i = 0; i <= gf; i++)
-			for (j = 0; j <= gr; j++)
-				t[i * w + j] = !i || !j ? 0
-					: f[i - 1] == r[j - 1] ? t[(i - 1) * w + j - 1] + 1
-					: t[(i - 1) * w + j] > t[i * w + j - 1] ? t[(i - 1) * w + j]
-					: t[i * w + j - 1];
+		memset(t, 0, w * sizeof(*t)); /* row 0; column 0 below */
+		for (i = 1; i <= gf; i++) {
+			uint16_t *row = t + i * w, *up = row - w, fi = f[i - 1];
+
+			row[0] = 0;
+			for (j = 1; j <= gr; j++)
+				row[j] = fi == r[j - 1] ? (uint16_t)(up[j - 1] + 1)
+					 : up[j] > row[j - 1] ? up[j] : row[j - 1];
+		}
 		for (i = gf, j = gr; i && j;) {
 			if (f[i - 1] == r[j - 1]) {
 				mark(a, a->cf + i - 1, a->cr + j - 1);
@@ -325,12 +457,21 @@ static void gap(struct align *a, size_t fend, size_t rend)
 	a->cr = rend;
 }
 
+/* *p holding at least n elements of size sz (its old contents lost). */
+static void *scratch(void *p, size_t *cap, size_t n, size_t sz)
+{
+	if (n <= *cap)
+		return p;
+	*cap = n > 2 * *cap ? n : 2 * *cap;
+	free(p);
+	return xmalloc(*cap * sz);
+}
+
 /* The longest chain of hits increasing in both file and reference order
  * (patience sorting); hits with the same file word are taken in reverse so
  * only one of them can be in the chain.  Returns the chain in order. */
-static size_t chain(const struct hit *h, size_t n, size_t *out)
+static size_t chain(const struct hit *h, size_t n, size_t *tail, size_t *prev, size_t *out)
 {
-	size_t *tail = xmalloc(n * sizeof(*tail)), *prev = xmalloc(n * sizeof(*prev));
 	size_t len = 0, s, k, i;
 
 	for (s = 0; s < n; s = k) {
@@ -354,8 +495,6 @@ static size_t chain(const struct hit *h, size_t n, size_t *out)
 	}
 	for (i = len, k = len ? tail[len - 1] : 0; i-- > 0; k = prev[k])
 		out[i] = k;
-	free(tail);
-	free(prev);
 	return len;
 }
 
@@ -403,19 +542,20 @@ static int words_kept(const struct match_ctx *m, const struct idx_lic *L, size_t
 
 /* Aligns the file against license lic, guided by the region's hits; the
  * candidate's file span goes to *fs, *fe.  Returns 0 when nothing matched. */
-static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_t nh,
-			size_t *fs, size_t *fe)
+static int align_region(struct match_ctx *m, int lic, const struct idx_lic *L,
+			const struct hit *h, size_t nh, size_t *fs, size_t *fe)
 {
-	struct align a = { m, { 0 }, 0, 0, 0, 0, 0, 0, 0 };
-	size_t *order = xmalloc(nh * sizeof(*order)), len, k, absorbed, gap_words;
+	struct align a = { m, *L, 0, 0, 0, 0, 0, 0, 0 };
+	size_t *order, len, k, absorbed, gap_words;
 	struct cand c;
 
-	idx_lic(m->x, (size_t)lic, &a.L);
+	m->chain = scratch(m->chain, &m->capchain, 3 * nh, sizeof(*m->chain));
+	order = m->chain + 2 * nh;
 	if (++m->gen == 0) { /* stamps wrapped: start clean */
 		memset(m->stamp, 0, 65536 * sizeof(*m->stamp));
 		m->gen = 1;
 	}
-	len = chain(h, nh, order);
+	len = chain(h, nh, m->chain, m->chain + nh, order);
 	a.cf = h[order[0]].i;
 	a.cr = h[order[0]].pos;
 	while (a.cf && a.cr && m->ids[a.cf - 1] == a.L.tok[a.cr - 1])
@@ -435,7 +575,6 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
 			extend(&a);
 		}
 	}
-	free(order);
 	if (!a.any)
 		return 0;
 	*fs = a.fs;
@@ -473,16 +612,13 @@ static int align_region(struct match_ctx *m, int lic, const struct hit *h, size_
  * MATCH_MIN_PARTIAL % of its words (or 100 hits), a rule (a few dozen
  * words, each k-gram hit once) the k-grams left when it misses all the
  * words its minimum coverage allows, and one more. */
-static int enough_hits(const struct match_ctx *m, int lic, size_t n)
+static int enough_hits(const struct idx_lic *L, size_t n)
 {
-	struct idx_lic L;
-	size_t req;
+	size_t req = L->req_hi - L->req_lo - L->ngaps;
 
-	idx_lic(m->x, (size_t)lic, &L);
-	req = L.req_hi - L.req_lo - L.ngaps;
-	if (L.kind != IXF_TEXT) { /* each word it may miss costs at most IXF_K k-grams */
-		size_t miss = req * (100 - L.min_cov) / 100 + 1, kg = L.ntok + 1 - IXF_K;
-		size_t hidden = (size_t)L.ngaps * IXF_K;
+	if (L->kind != IXF_TEXT) { /* each word it may miss costs at most IXF_K k-grams */
+		size_t miss = req * (100 - L->min_cov) / 100 + 1, kg = L->ntok + 1 - IXF_K;
+		size_t hidden = (size_t)L->ngaps * IXF_K;
 
 		kg -= kg > hidden ? hidden : kg; /* a gap hides IXF_K k-grams */
 		return n && n + miss * IXF_K >= kg;
@@ -492,18 +628,19 @@ static int enough_hits(const struct match_ctx *m, int lic, size_t n)
 
 /* Aligns a region; hits left outside the span it matched (a second copy
  * of the same text right after the first) are aligned again on their own. */
-static void align_hits(struct match_ctx *m, int lic, const struct hit *h, size_t n)
+static void align_hits(struct match_ctx *m, int lic, const struct idx_lic *L,
+		       const struct hit *h, size_t n)
 {
 	size_t fs, fe, a = 0, b = n;
 
-	if (!enough_hits(m, lic, n) || !align_region(m, lic, h, n, &fs, &fe))
+	if (n < m->min_hits[lic] || !align_region(m, lic, L, h, n, &fs, &fe))
 		return;
 	while (a < n && h[a].i < fs)
 		a++;
 	while (b > a && h[b - 1].i > fe)
 		b--;
-	align_hits(m, lic, h, a);
-	align_hits(m, lic, h + b, n - b);
+	align_hits(m, lic, L, h, a);
+	align_hits(m, lic, L, h + b, n - b);
 }
 
 static void add_region(struct match_ctx *m, const struct region *r)
@@ -532,7 +669,7 @@ static void regions(struct match_ctx *m, int lic, size_t off, size_t n)
 
 		for (e = s + 1; e < n && h[e].i - h[e - 1].i <= REGION_GAP; e++)
 			;
-		if (!enough_hits(m, lic, e - s))
+		if (e - s < m->min_hits[lic])
 			continue;
 		r = (struct region){ lic, off + s, e - s, h[s].i, h[e - 1].i, 1, 0 };
 		for (k = s + 1; k < e; k++)
@@ -572,14 +709,17 @@ static int reportable(const struct match_ctx *m, const struct cand *c, const str
  * already matched (depth counts them per file word). */
 static void align_best(struct match_ctx *m, const struct match_opts *o)
 {
-	unsigned char *depth = xcalloc(m->n ? m->n : 1, 1);
+	unsigned char *depth;
 	size_t i, k, c;
 
+	m->depth = scratch(m->depth, &m->capdepth, m->n ? m->n : 1, 1);
+	depth = memset(m->depth, 0, m->n ? m->n : 1);
 	if (m->nregions)
 		qsort(m->regions, m->nregions, sizeof(*m->regions), region_cmp);
 	for (i = 0; i < m->nregions; i++) {
 		const struct region *g = &m->regions[i];
 		const struct hit *h = m->sorted + g->off;
+		struct idx_lic L;
 		size_t deep = 0;
 
 		for (k = 0; k < g->n; k++)
@@ -587,13 +727,13 @@ static void align_best(struct match_ctx *m, const struct match_opts *o)
 		if (deep * 2 > g->n)
 			continue;
 		c = m->ncands;
-		align_hits(m, g->lic, m->sorted + g->off, g->n);
+		idx_lic(m->x, (size_t)g->lic, &L);
+		align_hits(m, g->lic, &L, m->sorted + g->off, g->n);
 		for (; c < m->ncands; c++) /* where its matches are, not all its hits; */
 			for (k = m->cands[c].fs; /* a text too partial to name takes no room */
 			     reportable(m, &m->cands[c], o) && k <= m->cands[c].fe && k < m->n; k++)
 				depth[k] += depth[k] < 255;
 	}
-	free(depth);
 }
 
 static int cand_cmp(const void *pa, const void *pb)
@@ -727,7 +867,8 @@ static size_t select_best(struct match_ctx *m, const struct match_opts *o)
 	if (!m->ncands)
 		return 0;
 	qsort(m->cands, m->ncands, sizeof(*m->cands), cand_cmp);
-	taken = xcalloc(m->ncands, 1);
+	m->taken = scratch(m->taken, &m->captaken, m->ncands, 1);
+	taken = memset(m->taken, 0, m->ncands);
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < m->ncands; i++) {
 			if (taken[i] || reportable(m, &m->cands[i], o) != !pass)
@@ -740,7 +881,6 @@ static size_t select_best(struct match_ctx *m, const struct match_opts *o)
 	for (i = 0; i < m->ncands; i++) /* compact, in rank order */
 		if (taken[i])
 			m->cands[nkeep++] = m->cands[i];
-	free(taken);
 	for (i = 0; i < nkeep; i++) /* in file order */
 		for (j = i + 1; j < nkeep; j++)
 			if (m->cands[j].fs < m->cands[i].fs) {
@@ -758,16 +898,18 @@ static size_t select_best(struct match_ctx *m, const struct match_opts *o)
  * terms as Perl itself") sit under a copyright line or a LICENSE heading,
  * or at the top of the file, which is always read: two more keywords
  * would double the cost of this scan for nothing.
- * Each keyword is found by its first and last letters (any case), 16
- * positions at a time, then checked whole. */
+ * Each keyword is found by its first and fifth letters (any case), 16 or
+ * 32 positions at a time (one load for every keyword's fifth letter),
+ * then checked whole. */
 static const struct keyword {
-	const char *w;
-	unsigned last; /* offset of the last letter */
+	const char *w; /* five letters or more */
+	size_t len;
 } keywords[] = {
-	{ "licen", 4 }, { "copyright", 8 },
+	{ "licen", 5 }, { "copyright", 9 },
 };
 
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
+#define KW_FIFTH 4 /* offset of the letter tested with the first */
 
 static int keyword_at(const char *p, const char *end)
 {
@@ -776,7 +918,7 @@ static int keyword_at(const char *p, const char *end)
 	for (k = 0; k < NKEYWORDS; k++) {
 		const char *w = keywords[k].w;
 
-		if ((size_t)(end - p) <= keywords[k].last)
+		if ((size_t)(end - p) < keywords[k].len)
 			continue;
 		for (i = 0; w[i] && (p[i] | 0x20) == w[i]; i++)
 			;
@@ -786,50 +928,102 @@ static int keyword_at(const char *p, const char *end)
 	return 0;
 }
 
+/* The first keyword among the positions of bits (from p), or NULL. */
+static const char *keyword_in(const char *p, const char *end, unsigned bits)
+{
+	for (; bits; bits &= bits - 1)
+		if (keyword_at(p + __builtin_ctz(bits), end))
+			return p + __builtin_ctz(bits);
+	return NULL;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_AVX2_PATH 1
+/* The next keyword from p, 32 positions at a time; where the blocks end
+ * when there is none (*found 0). */
+/* The candidates of the 32 positions at p, one byte of 0xff each. */
+__attribute__((target("avx2"))) static inline __m256i keyword_cand32(const char *p)
+{
+	const __m256i lo = _mm256_set1_epi8(0x20);
+	__m256i a = _mm256_or_si256(_mm256_loadu_si256((const void *)p), lo);
+	__m256i b = _mm256_or_si256(_mm256_loadu_si256((const void *)(p + KW_FIFTH)), lo);
+	__m256i m = _mm256_setzero_si256();
+	size_t k;
+
+	for (k = 0; k < NKEYWORDS; k++)
+		m = _mm256_or_si256(m, _mm256_and_si256(
+			_mm256_cmpeq_epi8(a, _mm256_set1_epi8(keywords[k].w[0])),
+			_mm256_cmpeq_epi8(b, _mm256_set1_epi8(keywords[k].w[KW_FIFTH]))));
+	return m;
+}
+
+/* The next keyword from p, 64 positions a step (one test for two blocks),
+ * then 32; where the blocks end when there is none (*found 0). */
+__attribute__((target("avx2"))) static const char *next_keyword32(const char *p,
+								   const char *end, int *found)
+{
+	const char *q;
+
+	for (*found = 0; end - p >= 64 + KW_FIFTH; p += 64) {
+		__m256i m0 = keyword_cand32(p), m1 = keyword_cand32(p + 32);
+
+		if (!_mm256_movemask_epi8(_mm256_or_si256(m0, m1)))
+			continue;
+		if ((q = keyword_in(p, end, (unsigned)_mm256_movemask_epi8(m0))) != NULL ||
+		    (q = keyword_in(p + 32, end, (unsigned)_mm256_movemask_epi8(m1))) != NULL) {
+			*found = 1;
+			return q;
+		}
+	}
+	for (; end - p >= 32 + KW_FIFTH; p += 32)
+		if ((q = keyword_in(p, end, (unsigned)_mm256_movemask_epi8(keyword_cand32(p)))) != NULL) {
+			*found = 1;
+			return q;
+		}
+	return p;
+}
+#endif
+
 /* The next keyword at or after p, or end. */
-static const char *next_keyword(const char *p, const char *end)
+static const char *next_keyword(const char *p, const char *end, int avx2)
 {
 #ifdef __SSE2__
 	const __m128i lo = _mm_set1_epi8(0x20);
-	__m128i first[NKEYWORDS], last[NKEYWORDS];
+	__m128i first[NKEYWORDS], fifth[NKEYWORDS];
 	size_t k;
 
+#ifdef HAVE_AVX2_PATH
+	if (avx2) {
+		int found;
+
+		p = next_keyword32(p, end, &found);
+		if (found)
+			return p;
+	}
+#endif
 	for (k = 0; k < NKEYWORDS; k++) {
 		first[k] = _mm_set1_epi8(keywords[k].w[0]);
-		last[k] = _mm_set1_epi8(keywords[k].w[keywords[k].last]);
+		fifth[k] = _mm_set1_epi8(keywords[k].w[KW_FIFTH]);
 	}
-	while (end - p >= 16 + 12) {
-		__m128i a = _mm_or_si128(_mm_loadu_si128((const void *)p), lo), m = _mm_setzero_si128();
-		unsigned bits;
+	while (end - p >= 16 + KW_FIFTH) {
+		__m128i a = _mm_or_si128(_mm_loadu_si128((const void *)p), lo);
+		__m128i b = _mm_or_si128(_mm_loadu_si128((const void *)(p + KW_FIFTH)), lo);
+		__m128i m = _mm_setzero_si128();
+		const char *q;
 
-		for (k = 0; k < NKEYWORDS; k++) {
-			__m128i b = _mm_or_si128(_mm_loadu_si128((const void *)(p + keywords[k].last)), lo);
-
+		for (k = 0; k < NKEYWORDS; k++)
 			m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, first[k]),
-							  _mm_cmpeq_epi8(b, last[k])));
-		}
-		for (bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1)
-			if (keyword_at(p + __builtin_ctz(bits), end))
-				return p + __builtin_ctz(bits);
+							  _mm_cmpeq_epi8(b, fifth[k])));
+		if ((q = keyword_in(p, end, (unsigned)_mm_movemask_epi8(m))) != NULL)
+			return q;
 		p += 16;
 	}
 #endif
+	(void)avx2;
 	for (; p < end; p++)
 		if (keyword_at(p, end))
 			return p;
 	return end;
-}
-
-struct window_ctx {
-	struct match_ctx *m;
-	unsigned base; /* line of the window's first line, minus one */
-};
-
-static int add_window_id(void *ctx, const char *w, size_t n, unsigned line)
-{
-	struct window_ctx *c = ctx;
-
-	return add_id(c->m, w, n, c->base + line);
 }
 
 /* Cuts the windows around keywords into words, and the start of the file
@@ -842,14 +1036,13 @@ static int tokenize_windows(struct match_ctx *m, const char *text, size_t len, s
 	unsigned line = 1, n = 0;
 	int whole = 0;
 
-	for (; p < end; p = next_keyword(p, end)) { /* the file's start, then keywords */
+	for (; p < end; p = next_keyword(p, end, m->avx2)) { /* the file's start, then keywords */
 		const char *s = (size_t)(p - text) > window ? p - window : text, *e;
-		struct window_ctx c = { m, 0 };
 
 		s = text_line_start(text, s);
 		for (e = (size_t)(end - p) > window ? p + window : end; e < end;
 		     e = (size_t)(end - p) > window ? p + window : end) {
-			const char *q = next_keyword(p + 1, e);
+			const char *q = next_keyword(p + 1, e, m->avx2);
 
 			if (q == e)
 				break;
@@ -858,10 +1051,11 @@ static int tokenize_windows(struct match_ctx *m, const char *text, size_t len, s
 		e = text_line_end(e, end);
 		line += text_count_lines(counted, s, end);
 		counted = s;
-		c.base = line - 1;
+		m->base = 0;
 		if (m->n)
 			add_id(m, "", 0, line); /* a separator: id 0 */
-		tok_words(s, (size_t)(e - s), add_window_id, &c);
+		m->base = line - 1; /* tok_words counts the window's lines from 1 */
+		tok_words(s, (size_t)(e - s), add_id, m);
 		whole = ++n == 1 && s == text && e == end;
 		p = e;
 	}
@@ -883,8 +1077,10 @@ static size_t find_regions(struct match_ctx *m)
 	for (t = 0; t < m->ntouched; t++) {
 		uint16_t l = m->touched[t];
 
-		regions(m, (int)l, start, m->count[l] - start);
-		start = m->count[l];
+		if (m->count[l] != FEW_HITS) {
+			regions(m, (int)l, start, m->count[l] - start);
+			start = m->count[l];
+		}
 		m->count[l] = 0; /* clean for the next call */
 	}
 	m->ntouched = 0;
@@ -907,11 +1103,9 @@ static int any_text_region(const struct match_ctx *m)
  * of them in a narrow window to show anything: it gets wide windows. */
 static int mostly_non_ascii(const char *text, size_t len)
 {
-	size_t i, n = len < 4096 ? len : 4096, high = 0;
+	size_t n = len < 4096 ? len : 4096;
 
-	for (i = 0; i < n; i++)
-		high += (unsigned char)text[i] >= 0x80;
-	return high * 2 > n;
+	return text_high_bytes(text, n) * 2 > n;
 }
 
 /* Narrow windows first; where they show a promising candidate, wide ones,
@@ -1163,7 +1357,7 @@ void match_explain(struct match_ctx *m, const char *text, size_t len, const stru
 		idx_lic(m->x, (size_t)kept[i].lic, &L);
 		u.L = &L;
 		m->ntrace = 0;
-		if (align_region(m, kept[i].lic, m->sorted + kept[i].hoff, kept[i].hn, &fs, &fe))
+		if (align_region(m, kept[i].lic, &L, m->sorted + kept[i].hoff, kept[i].hn, &fs, &fe))
 			diff_runs(&u, fs, fe);
 	}
 	m->tracing = 0;

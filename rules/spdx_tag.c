@@ -17,6 +17,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -222,14 +225,77 @@ static int value_span(const char *v, const char *end, unsigned flags, struct spd
 	return 1;
 }
 
-/* The next "SPDX-" at or after p.  With SSE2 (every x86-64), 16 positions
- * at a time: a candidate needs 'S' at i and '-' at i + 4, which real text
- * rarely has, then memcmp confirms.  This is the hot loop of a scan. */
+/* The next "SPDX-" at or after p.  Vectorised: a candidate needs 'S' at
+ * i, 'P' at i + 1 and '-' at i + 4, which real text rarely has, then
+ * memcmp confirms.  32 positions at a time with AVX2 (chosen at run
+ * time), else 16 with SSE2 (every x86-64).  This is the hot loop of a
+ * scan. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_AVX2_PATH 1
+/* 'S', 'P' at the next byte and '-' four bytes on, at the 32 positions
+ * from p: one byte of 0xff each. */
+__attribute__((target("avx2"))) static inline __m256i spdx_cand32(const char *p)
+{
+	__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)p);
+	__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1));
+	__m256i c = _mm256_loadu_si256((const __m256i *)(const void *)(p + 4));
+
+	return _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(a, _mm256_set1_epi8('S')),
+						  _mm256_cmpeq_epi8(b, _mm256_set1_epi8('P'))),
+				_mm256_cmpeq_epi8(c, _mm256_set1_epi8('-')));
+}
+
+/* The first "SPDX-" among the candidate bits m of the block at p, or NULL. */
+static const char *spdx_in(const char *p, unsigned m)
+{
+	for (; m; m &= m - 1)
+		if (!memcmp(p + __builtin_ctz(m) + 2, "DX", 2))
+			return p + __builtin_ctz(m);
+	return NULL;
+}
+
+/* The "SPDX-" from p (*found 1), or where the blocks end (*found 0):
+ * 64 positions a step (one test for two blocks), then 32. */
+__attribute__((target("avx2"))) static const char *find_spdx32(const char *p, const char *end,
+								int *found)
+{
+	const char *q;
+
+	for (*found = 0; end - p >= 68; p += 64) {
+		__m256i m0 = spdx_cand32(p), m1 = spdx_cand32(p + 32);
+
+		if (!_mm256_movemask_epi8(_mm256_or_si256(m0, m1)))
+			continue;
+		if ((q = spdx_in(p, (unsigned)_mm256_movemask_epi8(m0))) != NULL ||
+		    (q = spdx_in(p + 32, (unsigned)_mm256_movemask_epi8(m1))) != NULL) {
+			*found = 1;
+			return q;
+		}
+	}
+	for (; end - p >= 36; p += 32)
+		if ((q = spdx_in(p, (unsigned)_mm256_movemask_epi8(spdx_cand32(p)))) != NULL) {
+			*found = 1;
+			return q;
+		}
+	return p;
+}
+#endif
+
 static const char *find_spdx(const char *p, const char *end)
 {
 #ifdef __SSE2__
 	const __m128i s = _mm_set1_epi8('S'), dash = _mm_set1_epi8('-');
+#endif
+#ifdef HAVE_AVX2_PATH
+	int found;
 
+	if (__builtin_cpu_supports("avx2")) {
+		p = find_spdx32(p, end, &found);
+		if (found)
+			return p;
+	}
+#endif
+#ifdef __SSE2__
 	while (end - p >= 20) {
 		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 4));

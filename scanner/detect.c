@@ -16,10 +16,72 @@
 #include "spdx_tag.h"
 #include "text.h"
 
+/* Pure functions of a string, remembered per worker: a tree's files
+ * carry a few tags over and over ("GPL-2.0"), and parsing them again
+ * was most of the cost of a file with a tag and nothing else.  A few
+ * slots, the oldest replaced; a result is used before the next look-up. */
+#define MEMO_SLOTS 16
+
+struct memo_slot {
+	char *key;      /* owned; NULL: empty */
+	size_t len;
+	char *out;      /* owned; a canonical expression, NULL when invalid */
+	char *msg;      /* owned; why it is invalid */
+	struct expr *x; /* owned; a parsed expression, NULL when invalid */
+};
+
+struct memo {
+	struct memo_slot s[MEMO_SLOTS];
+	size_t next; /* the slot replaced next */
+};
+
 struct detect {
 	struct detect_opts o;
 	struct match_ctx *match; /* NULL without an index */
+	struct memo canon;       /* tag value -> expr_canonical() */
+	struct memo parse;       /* expression -> expr_parse() */
+	struct memo and_all;     /* expressions, \n-joined -> expr_and_all() */
+	struct buf key;
 };
+
+static struct memo_slot *memo_find(struct memo *m, const char *key, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < MEMO_SLOTS; i++)
+		if (m->s[i].key && m->s[i].len == len && !memcmp(m->s[i].key, key, len))
+			return &m->s[i];
+	return NULL;
+}
+
+static void memo_clear(struct memo_slot *s)
+{
+	free(s->key);
+	free(s->out);
+	free(s->msg);
+	expr_free(s->x);
+	memset(s, 0, sizeof(*s));
+}
+
+/* An empty slot for key, in place of the oldest. */
+static struct memo_slot *memo_add(struct memo *m, const char *key, size_t len)
+{
+	struct memo_slot *s = &m->s[m->next];
+
+	m->next = (m->next + 1) % MEMO_SLOTS;
+	memo_clear(s);
+	s->key = xstrndup(key, len);
+	s->len = len;
+	return s;
+}
+
+static void memo_release(struct memo *m)
+{
+	size_t i;
+
+	for (i = 0; i < MEMO_SLOTS; i++)
+		memo_clear(&m->s[i]);
+}
 
 struct detect *detect_new(const struct detect_opts *o)
 {
@@ -36,6 +98,10 @@ void detect_free(struct detect *d)
 	if (!d)
 		return;
 	match_ctx_free(d->match);
+	memo_release(&d->canon);
+	memo_release(&d->parse);
+	memo_release(&d->and_all);
+	buf_release(&d->key);
 	free(d);
 }
 
@@ -47,10 +113,10 @@ static char *evidence(const char *s, size_t n)
 	return xstrndup(s, text_cut(s, n, DETECT_TEXT_MAX));
 }
 
-static void license_tag(struct finding *f, const char *v, size_t n)
+static void license_tag(struct detect *d, struct finding *f, const char *v, size_t n)
 {
-	struct perr e = { PERR_OK, "" };
 	struct buf b = BUF_INIT;
+	struct memo_slot *m;
 
 	f->kind = FK_LICENSE;
 	f->method = FM_SPDX_TAG;
@@ -59,16 +125,37 @@ static void license_tag(struct finding *f, const char *v, size_t n)
 		f->problem = xstrdup("invalid SPDX expression: empty");
 		return;
 	}
-	f->expression = expr_canonical(v, n, &e);
-	if (f->expression) {
+	if (!(m = memo_find(&d->canon, v, n))) {
+		struct perr e = { PERR_OK, "" };
+
+		m = memo_add(&d->canon, v, n);
+		m->out = expr_canonical(v, n, &e);
+		m->msg = m->out ? NULL : xstrdup(e.msg);
+	}
+	if (m->out) {
+		f->expression = xstrdup(m->out);
 		f->score = f->coverage = 100;
 		return;
 	}
-	buf_printf(&b, "invalid SPDX expression: %s", e.msg);
+	buf_printf(&b, "invalid SPDX expression: %s", m->msg);
 	f->problem = buf_take(&b);
 }
 
+/* expr_parse(s), remembered: the tree is d's, valid until the next call. */
+static const struct expr *parsed(struct detect *d, const char *s)
+{
+	size_t n = strlen(s);
+	struct memo_slot *m = memo_find(&d->parse, s, n);
+
+	if (!m) {
+		m = memo_add(&d->parse, s, n);
+		m->x = expr_parse(s, n, NULL);
+	}
+	return m->x;
+}
+
 struct tag_ctx {
+	struct detect *d;
 	const char *text;
 	struct file_result *r;
 };
@@ -81,7 +168,7 @@ static int tag_found(void *ctx, const struct spdx_tag *t)
 	f->start_line = f->end_line = t->line;
 	f->text = evidence(c->text + t->tag_off, t->tag_len);
 	if (t->kind == SPDX_TAG_LICENSE)
-		license_tag(f, c->text + t->value_off, t->value_len);
+		license_tag(c->d, f, c->text + t->value_off, t->value_len);
 	else {
 		f->kind = FK_COPYRIGHT; /* its value split by the one parser */
 		copy_parse(c->text + t->value_off, t->value_len, f);
@@ -222,21 +309,17 @@ static int agrees(const struct expr *x, const struct idset *tags, int family)
 	}
 }
 
-static int agrees_with_tags(const struct finding *f, const struct idset *tags)
+static int agrees_with_tags(struct detect *d, const struct finding *f,
+			    const struct idset *tags)
 {
-	struct expr *x = expr_parse(f->expression, strlen(f->expression), NULL);
-	int ok;
+	const struct expr *x = parsed(d, f->expression);
 
-	if (!x)
-		return 1;
-	ok = agrees(x, tags, f->method == FM_TEXT && f->note);
-	expr_free(x);
-	return ok;
+	return !x || agrees(x, tags, f->method == FM_TEXT && f->note);
 }
 
 /* A notice or text naming a license that the file's SPDX tags do not:
  * both are kept, and the finding says it conflicts. */
-static void mark_conflicts(struct file_result *r)
+static void mark_conflicts(struct detect *d, struct file_result *r)
 {
 	struct idset tags = { NULL, 0 };
 	struct buf b = BUF_INIT;
@@ -245,20 +328,19 @@ static void mark_conflicts(struct file_result *r)
 
 	for (i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
-		struct expr *x;
+		const struct expr *x;
 
 		if (f->kind != FK_LICENSE || f->method != FM_SPDX_TAG || !f->expression ||
-		    !(x = expr_parse(f->expression, strlen(f->expression), NULL)))
+		    !(x = parsed(d, f->expression)))
 			continue;
 		expr_ids(x, &tags);
-		expr_free(x);
 		line = line ? line : f->start_line;
 	}
 	for (i = 0; tags.n && i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
 
 		if (f->kind != FK_LICENSE || f->method == FM_SPDX_TAG || !f->expression ||
-		    f->problem || agrees_with_tags(f, &tags))
+		    f->problem || agrees_with_tags(d, f, &tags))
 			continue;
 		buf_reset(&b);
 		buf_printf(&b, "conflicts with the SPDX tag at line %u", line);
@@ -270,22 +352,34 @@ static void mark_conflicts(struct file_result *r)
 	buf_release(&b);
 }
 
-static void set_expression(struct file_result *r)
+static void set_expression(struct detect *d, struct file_result *r)
 {
 	char **v = xcalloc(r->nfindings ? r->nfindings : 1, sizeof(*v));
+	struct memo_slot *m = NULL;
 	size_t i, n = 0;
 
+	buf_reset(&d->key);
 	for (i = 0; i < r->nfindings; i++)
-		if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression)
+		if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression) {
+			if (n)
+				buf_addc(&d->key, '\n'); /* no expression holds one */
+			buf_adds(&d->key, r->findings[i].expression);
 			v[n++] = r->findings[i].expression;
+		}
 	free(r->expression);
-	r->expression = n ? expr_and_all(v, n) : NULL;
+	r->expression = NULL;
+	if (n && !(m = memo_find(&d->and_all, d->key.data, d->key.len))) {
+		m = memo_add(&d->and_all, d->key.data, d->key.len);
+		m->out = expr_and_all(v, n);
+	}
+	if (n && m->out)
+		r->expression = xstrdup(m->out);
 	free(v);
 }
 
 void detect_text(struct detect *d, const char *text, size_t len, struct file_result *r)
 {
-	struct tag_ctx c = { text, r };
+	struct tag_ctx c = { d, text, r };
 
 	if (r->path)
 		mani_read(r->path, text, len, r);
@@ -295,8 +389,8 @@ void detect_text(struct detect *d, const char *text, size_t len, struct file_res
 
 		match_file(d->match, text, len, &mo, r);
 		combine_exceptions(r);
-		mark_conflicts(r);
+		mark_conflicts(d, r);
 	}
 	copy_find(text, len, r);
-	set_expression(r);
+	set_expression(d, r);
 }

@@ -4,22 +4,52 @@
 
 #include <inttypes.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* The first byte in [s, end) that JSON must escape (a quote, a backslash,
+ * a control byte), or end; sixteen at a time with SSE2.  Output is mostly
+ * paths and evidence lines with nothing to escape. */
+static const char *plain_end(const char *s, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+	const __m128i ctl = _mm_set1_epi8(0x1f), zero = _mm_setzero_si128();
+
+	for (; end - s >= 16; s += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, bs)),
+					 _mm_cmpeq_epi8(_mm_subs_epu8(v, ctl), zero));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+
+		if (bits)
+			return s + __builtin_ctz(bits);
+	}
+#endif
+	for (; s < end; s++)
+		if ((unsigned char)*s < 0x20 || *s == '"' || *s == '\\')
+			break;
+	return s;
+}
 
 void jw_escape(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
+	const char *end = s + strlen(s);
 
 	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		const char *e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b"
-			      : c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
-			      : c == '\t' ? "\\t" : NULL;
+	while (s < end) {
+		const char *p = plain_end(s, end);
+		unsigned char c;
+		const char *e;
 
-		if (!e && c >= 0x20)
-			continue;
-		buf_add(b, run, (size_t)(s - run));
+		buf_add(b, s, (size_t)(p - s));
+		if (p == end)
+			break;
+		c = (unsigned char)*p;
+		e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" : c == '\f' ? "\\f"
+		  : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
 		if (e) {
 			buf_adds(b, e);
 		} else {
@@ -27,9 +57,8 @@ void jw_escape(struct buf *b, const char *s)
 
 			buf_add(b, u, sizeof(u));
 		}
-		run = s + 1;
+		s = p + 1;
 	}
-	buf_add(b, run, (size_t)(s - run));
 	buf_addc(b, '"');
 }
 
@@ -69,8 +98,16 @@ void jw_str(struct jw *w, const char *k, const char *v)
 
 void jw_int(struct jw *w, const char *k, int64_t v)
 {
+	char d[24], *p = d + sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
 	key(w, k);
-	buf_printf(w->b, "%" PRId64, v);
+	do /* digits by hand: printf cost a tenth of a scan's output */
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	buf_add(w->b, p, (size_t)(d + sizeof(d) - p));
 }
 
 void jw_bool(struct jw *w, const char *k, int v)

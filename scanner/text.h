@@ -12,6 +12,7 @@
  *       t/tn: the UTF-8 text, pointing into b or into out (a reusable
  *       buffer owned by the caller).
  *   text_utf8_len(b, n)      length of the longest valid UTF-8 prefix
+ *   text_high_bytes(s, n)    how many bytes are not ASCII (>= 0x80)
  *   text_escape(dst, b, n)   appends b to dst with invalid UTF-8 and
  *                            control bytes written \xNN, for display paths
  *
@@ -27,6 +28,8 @@
 enum text_enc text_decode(const unsigned char *b, size_t n, enum text_enc hint,
 			  struct buf *out, const char **t, size_t *tn);
 size_t text_utf8_len(const unsigned char *b, size_t n);
+/* The bytes of s[0..n) that are 0x80 or above (not ASCII). */
+size_t text_high_bytes(const char *s, size_t n);
 void text_escape(struct buf *dst, const unsigned char *b, size_t n);
 
 /* Appends code point cp (<= 0x10ffff, not a surrogate) as UTF-8. */

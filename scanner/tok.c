@@ -32,17 +32,6 @@ static int word_char(unsigned char c)
 	return lower[c] != 0;
 }
 
-/* Lower-cases w into out (NUL-terminated); returns the length. */
-static size_t fold(const struct word *w, char *out)
-{
-	size_t i, n = w->len < TOK_MAX_WORD ? w->len : TOK_MAX_WORD;
-
-	for (i = 0; i < n; i++)
-		out[i] = (char)lower[(unsigned char)w->s[i]];
-	out[n] = '\0';
-	return n;
-}
-
 static int is_roman(const struct word *w)
 {
 	size_t i;
@@ -120,10 +109,17 @@ static int copyright_line(const char *line, const struct word *v, size_t n)
 	       word_is(&v[1], "year") || word_is(&v[1], "yyyy");
 }
 
-/* Finds the next word in [p, end): returns 0 at the end of the line. */
-static int next_word(const char **pp, const char *line, const char *end, struct word *w)
+/* Finds the next word in [p, end), lower-cased into out as it is read
+ * (cut at TOK_MAX_WORD, NUL-terminated): one pass over its bytes.
+ * sentinel: the byte at end may be read (the line's terminator, which
+ * ends a word), so the word loop need not test for end.  Returns 0 at
+ * the end of the line. */
+static int next_word(const char **pp, const char *line, const char *end, int sentinel,
+		     struct word *w, char *out)
 {
 	const char *p = *pp;
+	size_t i = 0;
+	unsigned char c;
 
 	while (p < end && !word_char((unsigned char)*p))
 		p++;
@@ -131,41 +127,50 @@ static int next_word(const char **pp, const char *line, const char *end, struct 
 		return 0;
 	w->s = p;
 	w->before = (char)(p > line ? p[-1] : 0);
-	while (p < end && word_char((unsigned char)*p))
-		p++;
+	if (sentinel) {
+		for (; (c = lower[(unsigned char)*p]) != 0; p++)
+			if (i < TOK_MAX_WORD)
+				out[i++] = (char)c;
+	} else {
+		for (; p < end && (c = lower[(unsigned char)*p]) != 0; p++)
+			if (i < TOK_MAX_WORD)
+				out[i++] = (char)c;
+	}
+	out[i] = '\0';
 	w->len = (size_t)(p - w->s);
 	w->after = (char)(p < end ? *p : 0);
 	*pp = p;
 	return 1;
 }
 
-static int emit(const struct word *w, unsigned line, tok_fn fn, void *ctx)
+/* The folded length of w, as next_word() wrote it. */
+static size_t folded_len(const struct word *w)
 {
-	char out[TOK_MAX_WORD + 8];
-	size_t n = fold(w, out);
-
-	return fn(ctx, out, n, line);
+	return w->len < TOK_MAX_WORD ? w->len : TOK_MAX_WORD;
 }
 
-static int tok_line(const char *line, const char *end, unsigned no, tok_fn fn, void *ctx)
+/* A line [line, end) of a text that ends at lim. */
+static int tok_line(const char *line, const char *end, const char *lim, unsigned no, tok_fn fn,
+		    void *ctx)
 {
 	struct word v[8], w;
+	char out[8][TOK_MAX_WORD + 1];
 	const char *p = line;
 	size_t n = 0, i = 0;
-	int rc;
+	int rc, sentinel = end < lim;
 
 	/* the first words decide: copyright line, numbering */
-	while (n < 8 && next_word(&p, line, end, &v[n]))
+	while (n < 8 && next_word(&p, line, end, sentinel, &v[n], out[n]))
 		n++;
 	if (n == 0 || copyright_line(line, v, n))
 		return 0;
 	while (i < n && is_bullet(&v[i], end))
 		i++;
 	for (; i < n; i++)
-		if ((rc = emit(&v[i], no, fn, ctx)) != 0)
+		if ((rc = fn(ctx, out[i], folded_len(&v[i]), no)) != 0)
 			return rc;
-	while (next_word(&p, line, end, &w))
-		if ((rc = emit(&w, no, fn, ctx)) != 0)
+	while (next_word(&p, line, end, sentinel, &w, out[0]))
+		if ((rc = fn(ctx, out[0], folded_len(&w), no)) != 0)
 			return rc;
 	return 0;
 }
@@ -179,7 +184,7 @@ int tok_words(const char *text, size_t len, tok_fn fn, void *ctx)
 	while (p < end) {
 		const char *eol = text_line_end(p, end);
 
-		if ((rc = tok_line(p, eol, line, fn, ctx)) != 0)
+		if ((rc = tok_line(p, eol, end, line, fn, ctx)) != 0)
 			return rc;
 		line++;
 		p = text_next_line(eol, end);

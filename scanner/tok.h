@@ -14,7 +14,10 @@
  *   tok_words(text, len, fn, ctx)   calls fn for each word in order;
  *                                   stops when fn returns non-zero
  *
- * Words longer than TOK_MAX_WORD are cut.  No state; any thread. */
+ * Words longer than TOK_MAX_WORD are cut.  The word fn gets is
+ * NUL-terminated, in a buffer of TOK_MAX_WORD + 1 bytes that may all be
+ * read (a caller may load it eight bytes at a time).  No state; any
+ * thread. */
 #ifndef PETAL_TOK_H
 #define PETAL_TOK_H
 

@@ -396,7 +396,7 @@ static void test_block_edges(void **state)
 	size_t pad, tail;
 
 	(void)state;
-	for (pad = 0; pad < 80; pad++) {
+	for (pad = 0; pad < 140; pad++) { /* past two 64-byte steps */
 		for (tail = 0; tail < 40; tail += 3) {
 			struct file_result r;
 			size_t n = pad + strlen(stmt) + tail;

@@ -76,6 +76,29 @@ static void test_text_binary(void **state)
 	assert_int_equal(sniff("PK\x03\x04zipdata", 11, &enc), FT_ARCHIVE);
 }
 
+/* Every byte value, two and then three times in 200 bytes of text (1% of
+ * control bytes is still text, 1.5% is not), placed across the 16- and
+ * 64-byte blocks the sniffer counts at once.  Control bytes: below 0x20,
+ * except BS, TAB, LF, VT, FF, CR (0x08-0x0d) and ESC (0x1b). */
+static void test_control_bytes(void **state)
+{
+	static const size_t at[] = { 15, 64, 199 };
+	enum text_enc enc;
+	char s[200];
+	int c;
+
+	(void)state;
+	for (c = 1; c < 256; c++) {
+		int ctl = c < 0x20 && !(c >= 0x08 && c <= 0x0d) && c != 0x1b;
+
+		memset(s, 'a', sizeof(s));
+		s[at[0]] = s[at[1]] = (char)c;
+		assert_int_equal(sniff(s, sizeof(s), &enc), FT_TEXT);
+		s[at[2]] = (char)c;
+		assert_int_equal(sniff(s, sizeof(s), &enc), ctl ? FT_BINARY : FT_TEXT);
+	}
+}
+
 static void test_magic_label(void **state)
 {
 	struct perr e;
@@ -103,6 +126,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_signatures),
 		cmocka_unit_test(test_text_binary),
+		cmocka_unit_test(test_control_bytes),
 		cmocka_unit_test(test_magic_label),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

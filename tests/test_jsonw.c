@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,25 @@ static void test_every_byte(void **state)
 	same_as_json_c("");
 }
 
+/* Each byte at each place of a plain 40-byte path: before, in and after
+ * the sixteen-byte blocks looked at at once. */
+static void test_byte_in_long_string(void **state)
+{
+	char s[41];
+	int c, at;
+
+	(void)state;
+	for (c = 1; c < 256; c++)
+		for (at = 0; at < 40; at++) {
+			memset(s, 'p', 40);
+			s[40] = '\0';
+			s[at] = (char)c;
+			same_as_json_c(s);
+			s[39 - at / 2] = '"';
+			same_as_json_c(s);
+		}
+}
+
 static void test_random_strings(void **state)
 {
 	char s[64];
@@ -59,6 +79,33 @@ static void test_random_strings(void **state)
 		}
 		s[n] = '\0';
 		same_as_json_c(s);
+	}
+}
+
+/* Integers as json-c prints them, the extremes and every power of ten. */
+static void test_ints(void **state)
+{
+	int64_t v[64] = { 0, -1, 1, 9, 10, -10, INT64_MAX, INT64_MIN, INT64_MIN + 1 };
+	size_t n = 9, i;
+	int64_t p;
+
+	(void)state;
+	for (p = 1; p <= INT64_MAX / 10; p *= 10) {
+		v[n++] = p * 10 - 1;
+		v[n++] = -p * 10;
+	}
+	for (i = 0; i < n; i++) {
+		struct buf b = BUF_INIT;
+		struct jw w = JW_INIT(&b);
+		json_object *o = json_object_new_object();
+
+		jw_open(&w, NULL, '{');
+		jw_int(&w, "size", v[i]);
+		jw_close(&w, '}');
+		json_object_object_add(o, "size", json_object_new_int64(v[i]));
+		assert_string_equal(b.data, json_object_to_json_string_ext(o, FLAGS));
+		json_object_put(o);
+		buf_release(&b);
 	}
 }
 
@@ -103,6 +150,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_random_strings),
+		cmocka_unit_test(test_ints),
+		cmocka_unit_test(test_byte_in_long_string),
 		cmocka_unit_test(test_nesting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -545,6 +545,71 @@ static void test_tag_conflict(void **state)
 	result_release(&r);
 }
 
+/* One detector for many files, as a worker uses it: it remembers parsed
+ * expressions, and what it says of a file must not depend on the files
+ * before it.  More distinct tags than it remembers, valid, deprecated and
+ * invalid, twice over, with and without a conflicting notice; each file
+ * against a fresh detector, and the known answers. */
+static void test_files_in_a_row(void **state)
+{
+	static const char *const tags[] = {
+		"GPL-2.0", "GPL-2.0+", "MIT", "FOO-1.0", "GPL-2.0 OR BSD-3-Clause", "(MIT",
+		"LGPL-2.1+", "Apache-2.0", "BSD-2-Clause", "ISC", "GPL-2.0 WITH Linux-syscall-note",
+		"MPL-2.0", "Zlib", "X11", "0BSD", "Unlicense", "CC0-1.0", "BSL-1.0", "LGPL-2.0",
+		"MIT AND MIT", "gpl-2.0-only",
+	};
+	static const char notice[] =
+		"/* This program is free software; you can redistribute it and/or modify\n"
+		" * it under the terms of the GNU General Public License as published by\n"
+		" * the Free Software Foundation; either version 2 of the License, or\n"
+		" * (at your option) any later version. */\n";
+	struct detect_opts o = { &idx, 90 };
+	struct detect *d = detect_new(&o);
+	size_t i, k, ntags = sizeof(tags) / sizeof(tags[0]);
+
+	(void)state;
+	for (i = 0; i < 4 * ntags; i++) {
+		struct buf t = BUF_INIT;
+		struct file_result r, fresh;
+
+		buf_printf(&t, "// SPDX-License-Identifier: %s\n%s", tags[i % ntags],
+			   i / ntags % 2 ? notice : "int x;\n");
+		result_init(&r);
+		r.path = xstrdup("example.c");
+		detect_text(d, t.data, t.len, &r);
+		detect(t.data, &fresh);
+		assert_int_equal(r.nfindings, fresh.nfindings);
+		for (k = 0; k < r.nfindings; k++) {
+			const struct finding *a = &r.findings[k], *b = &fresh.findings[k];
+
+			assert_int_equal(a->method, b->method);
+			assert_true(!a->expression == !b->expression);
+			if (a->expression)
+				assert_string_equal(a->expression, b->expression);
+			assert_true(!a->problem == !b->problem);
+			if (a->problem)
+				assert_string_equal(a->problem, b->problem);
+		}
+		assert_true(!r.expression == !fresh.expression);
+		if (r.expression)
+			assert_string_equal(r.expression, fresh.expression);
+		if (i % ntags == 0 && i / ntags % 2 == 0)
+			assert_string_equal(r.expression, "GPL-2.0-only");
+		if (i % ntags == 1 && i / ntags % 2 == 1)
+			assert_string_equal(r.expression, "GPL-2.0-or-later");
+		if (i % ntags == 2 && i / ntags % 2 == 1)
+			assert_non_null(strstr(r.findings[1].problem, "conflicts with the SPDX tag"));
+		if (i % ntags == 3)
+			assert_non_null(strstr(r.findings[0].problem, "unknown license id 'FOO-1.0'"));
+		if (i % ntags == 19 && i / ntags % 2 == 0)
+			assert_string_equal(r.expression, "MIT");
+		result_release(&r);
+		result_release(&fresh);
+		buf_release(&t);
+	}
+	detect_free(d);
+}
+
 /* A GPL text cannot say -only or -or-later: it agrees with a tag of
  * either form of its version, and conflicts with another license's. */
 static void test_text_agrees_with_family_tag(void **state)
@@ -614,6 +679,7 @@ int main(void)
 		cmocka_unit_test(test_notice_before_disclaimer),
 		cmocka_unit_test(test_two_exceptions),
 		cmocka_unit_test(test_short_rule_not_spread),
+		cmocka_unit_test(test_files_in_a_row),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

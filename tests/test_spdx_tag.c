@@ -252,6 +252,33 @@ static void test_offsets(void **state)
 	free(g);
 }
 
+/* A tag after a comment of every length up to two 64-byte steps, with
+ * near misses ("SPDX-" words that are no tag, "SP-", "S   -") before it:
+ * the block search finds it wherever it falls, and only it. */
+static void test_block_offsets(void **state)
+{
+	static const char miss[] = "SP S   - SPDX-Foo SPDX";
+	char text[200];
+	size_t pad;
+
+	(void)state;
+	for (pad = 0; pad < 140; pad++) { /* past two 64-byte steps */
+		struct got *g;
+		size_t n;
+
+		memset(text, ' ', pad);
+		memcpy(text, "//", pad < 2 ? pad : 2);
+		if (pad > sizeof(miss) + 3)
+			memcpy(text + 3, miss, sizeof(miss) - 1);
+		n = pad + (size_t)sprintf(text + pad, "\n// SPDX-License-Identifier: GPL-2.0\n");
+		g = scan_n(text, n, 0);
+		assert_int_equal(g->n, 1);
+		assert_int_equal(g->tag[0].tag_off, pad + 4);
+		assert_int_equal(g->tag[0].line, 2);
+		free(g);
+	}
+}
+
 static void test_many_lines(void **state)
 {
 	(void)state;
@@ -356,7 +383,7 @@ int main(void)
 		cmocka_unit_test(test_mentions),    cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_many_lines),  cmocka_unit_test(test_stop_early),
 		cmocka_unit_test(test_nul_bytes),   cmocka_unit_test(test_short_buffers),
-		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_long_line),   cmocka_unit_test(test_block_offsets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
