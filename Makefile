@@ -48,6 +48,7 @@ LDFLAGS += $(SAN)
 # The library: everything but main.c and cmd_*.c (tests and fuzzers link it).
 LIB_SRCS += scanner/perr.c
 LIB_SRCS += scanner/buf.c
+LIB_SRCS += scanner/strv.c
 LIB_SRCS += scanner/result.c
 LIB_SRCS += scanner/hash.c
 LIB_SRCS += scanner/ftype.c
@@ -114,6 +115,7 @@ TESTS += tests/test_match
 TESTS += tests/test_rules
 TESTS += tests/test_walk
 TESTS += tests/test_pathglob
+TESTS += tests/test_strv
 TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline

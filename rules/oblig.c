@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "strv.h"
 
 struct oblig {
 	enum lm_use use;
@@ -38,33 +39,13 @@ static void strs_add(struct oblig_strs *s, const char *v)
 
 static void strs_release(struct oblig_strs *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
+	strv_free(s->v, s->n);
 	memset(s, 0, sizeof(*s));
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void strs_sort_uniq(struct oblig_strs *s)
 {
-	size_t i, k = 0;
-
-	if (s->n < 2)
-		return; /* qsort on a NULL array is undefined */
-	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
-	for (i = 0; i < s->n; i++) {
-		if (k && !strcmp(s->v[k - 1], s->v[i]))
-			free(s->v[i]);
-		else
-			s->v[k++] = s->v[i];
-	}
-	s->n = k;
+	s->n = strv_sort_unique(s->v, s->n);
 }
 
 int oblig_is_notice(const char *path)

@@ -89,11 +89,6 @@ static size_t root_of(const struct check *ck, const char *path)
 
 /* --- keeping results --------------------------------------------------------- */
 
-static char *dup0(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 static void keep(struct file_result *d, const struct file_result *s)
 {
 	size_t i;
@@ -103,8 +98,8 @@ static void keep(struct file_result *d, const struct file_result *s)
 	d->type = s->type;
 	d->status = s->status;
 	d->size = s->size;
-	d->expression = dup0(s->expression);
-	d->error = dup0(s->error);
+	d->expression = xstrdup0(s->expression);
+	d->error = xstrdup0(s->error);
 	for (i = 0; i < s->nfindings; i++) {
 		const struct finding *f = &s->findings[i];
 		struct finding *g;
@@ -113,9 +108,9 @@ static void keep(struct file_result *d, const struct file_result *s)
 			continue;
 		g = result_add(d);
 		*g = (struct finding){ .kind = f->kind, .method = f->method,
-				       .expression = dup0(f->expression), .problem = dup0(f->problem),
-				       .note = dup0(f->note), .rule = dup0(f->rule),
-				       .text = dup0(f->text), .start_line = f->start_line,
+				       .expression = xstrdup0(f->expression), .problem = xstrdup0(f->problem),
+				       .note = xstrdup0(f->note), .rule = xstrdup0(f->rule),
+				       .text = xstrdup0(f->text), .start_line = f->start_line,
 				       .end_line = f->end_line, .score = f->score,
 				       .coverage = f->coverage, .extra_words = f->extra_words,
 				       .missing_words = f->missing_words };
@@ -124,12 +119,12 @@ static void keep(struct file_result *d, const struct file_result *s)
 		const struct package *p = &s->packages[i];
 		struct package *q = result_add_package(d);
 
-		q->ecosystem = dup0(p->ecosystem);
-		q->name = dup0(p->name);
-		q->version = dup0(p->version);
-		q->declared = dup0(p->declared);
-		q->declared_raw = dup0(p->declared_raw);
-		q->problem = dup0(p->problem);
+		q->ecosystem = xstrdup0(p->ecosystem);
+		q->name = xstrdup0(p->name);
+		q->version = xstrdup0(p->version);
+		q->declared = xstrdup0(p->declared);
+		q->declared_raw = xstrdup0(p->declared_raw);
+		q->problem = xstrdup0(p->problem);
 	}
 }
 
