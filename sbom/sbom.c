@@ -435,14 +435,7 @@ static struct sbom_pkg *new_pkg(struct sbom_doc *d, enum sbom_pkg_kind kind)
 /* Percent-encodes a purl segment: unreserved bytes stay. */
 static void purl_seg(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~')
-			buf_addc(b, (char)c);
-		else
-			buf_printf(b, "%%%02X", c);
-	}
+	text_pct_encode(b, s, NULL);
 }
 
 /* pkg:type/namespace/name@version; namespace segments split at '/'. */
@@ -1066,7 +1059,6 @@ static void name_document(struct sbom_doc *d)
 	const struct sbom_pkg *r = &d->pkgs[0];
 	struct buf b = BUF_INIT;
 	char uuid[37];
-	const char *s;
 
 	buf_printf(&b, "%s%s%s", r->name, r->version ? "-" : "", r->version ? r->version : "");
 	d->name = buf_take(&b);
@@ -1077,11 +1069,7 @@ static void name_document(struct sbom_doc *d)
 		return;
 	}
 	buf_adds(&b, "https://spdx.org/spdxdocs/petal/");
-	for (s = d->name; *s; s++) /* URI-safe, as purl segments */
-		if (isalnum((unsigned char)*s) || strchr(".-_~", *s))
-			buf_addc(&b, *s);
-		else
-			buf_printf(&b, "%%%02X", (unsigned char)*s);
+	purl_seg(&b, d->name); /* URI-safe, as purl segments */
 	buf_printf(&b, "-%s", uuid);
 	d->namespace = buf_take(&b);
 }

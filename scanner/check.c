@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "text.h"
 
 #define BASELINE_MAX_BYTES (256u << 20)
 
@@ -21,15 +22,9 @@
 static char *file_uri(const char *abs)
 {
 	struct buf b = BUF_INIT;
-	const unsigned char *s;
 
 	buf_adds(&b, "file://");
-	for (s = (const unsigned char *)abs; *s; s++)
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || strchr("-._~/", *s))
-			buf_addc(&b, (char)*s);
-		else
-			buf_printf(&b, "%%%02X", *s);
+	text_pct_encode(&b, abs, "/");
 	if (b.data[b.len - 1] != '/')
 		buf_addc(&b, '/');
 	return buf_take(&b);

@@ -14,6 +14,9 @@
  *   text_utf8_len(b, n)      length of the longest valid UTF-8 prefix
  *   text_escape(dst, b, n)   appends b to dst with invalid UTF-8 and
  *                            control bytes written \xNN, for display paths
+ *   text_pct_encode(dst, s, keep)  appends s percent-encoded (RFC 3986
+ *                            2.1, upper-case hex): all but the unreserved
+ *                            bytes (ALPHA DIGIT - . _ ~) and those in keep
  *
  * Threads: no state; one `out` buffer per thread. */
 #ifndef PETAL_TEXT_H
@@ -28,6 +31,7 @@ enum text_enc text_decode(const unsigned char *b, size_t n, enum text_enc hint,
 			  struct buf *out, const char **t, size_t *tn);
 size_t text_utf8_len(const unsigned char *b, size_t n);
 void text_escape(struct buf *dst, const unsigned char *b, size_t n);
+void text_pct_encode(struct buf *dst, const char *s, const char *keep);
 
 /* Appends code point cp (<= 0x10ffff, not a surrogate) as UTF-8. */
 void text_put_utf8(struct buf *dst, unsigned cp);
