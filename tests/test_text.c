@@ -87,7 +87,7 @@ static void test_pct_encode(void **state)
 		{ "a/b c", NULL, "a%2Fb%20c" },      /* upper-case hex */
 		{ "/home/u s/#x", "/", "/home/u%20s/%23x" },
 		{ "dist.tgz!/p/a%b.js", "/!", "dist.tgz!/p/a%25b.js" },
-		{ "Ã©", NULL, "%C3%A9%01" }, /* UTF-8 by bytes */
+		{ "\xc3\xa9\x01", NULL, "%C3%A9%01" }, /* UTF-8 by bytes */
 		{ "", "/", "" },
 	};
 	size_t i;
