@@ -249,18 +249,10 @@ static void entry(struct gen *g, char *s)
 static void apply_exception(struct gen *g, struct ent *e)
 {
 	const struct ent *x = &g->ents[ent_index(g, e->with)];
-	int u;
 
 	if (!x->set || x->alias || !x->info.exception || e->info.exception)
 		die(g, "%s: '%s' must be a plain exception entry", e->info.id, e->with);
-	for (u = 0; u < LM_NUSES; u++)
-		e->info.oblig[u] &= ~x->info.oblig[u];
-	if (x->info.scope != LM_SCOPE_NONE && e->info.scope > x->info.scope)
-		e->info.scope = x->info.scope;
-	if (!((e->info.oblig[0] | e->info.oblig[1] | e->info.oblig[2] | e->info.oblig[3]) &
-	      (LM_DISCLOSE_SOURCE | LM_NETWORK_DISCLOSURE)))
-		e->info.scope = LM_SCOPE_NONE;
-	e->info.category = x->info.category;
+	lm_with(&e->info, &x->info);
 }
 
 static void resolve_aliases(struct gen *g)

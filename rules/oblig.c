@@ -93,8 +93,12 @@ static struct oblig_group *group_get(struct oblig *o, const struct expr *leaf)
 	g->category = m ? m->category : LM_UNKNOWN;
 	g->basis = m ? m->basis : LM_NODATA;
 	g->note = m ? m->note : "not in the SPDX list: read its text";
-	if (m && x && x->basis != LM_NODATA)
-		g->category = x->category;
+	if (m && x && x->exception) {
+		struct lm_info with = *m;
+
+		lm_with(&with, x);
+		g->category = with.category;
+	}
 	lm_expr_eval(leaf, o->use, &g->res);
 	return g;
 }
