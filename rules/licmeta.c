@@ -188,24 +188,6 @@ static void eval_leaf(const struct expr *x, enum lm_use use, struct lm_result *r
 
 static void eval(const struct expr *x, enum lm_use use, struct lm_result *r);
 
-/* The operands of a same-operator chain, left to right (the tree leans
- * left: loop down ->left, as expr.h asks). */
-static const struct expr **chain(const struct expr *x, size_t *n)
-{
-	const struct expr *p, **v;
-	size_t k = 1, i;
-
-	for (p = x; p->kind == x->kind; p = p->left)
-		k++;
-	v = xmalloc(k * sizeof(*v));
-	i = k;
-	for (p = x; p->kind == x->kind; p = p->left)
-		v[--i] = p->right;
-	v[0] = p;
-	*n = k;
-	return v;
-}
-
 static void add_choices(struct buf *b, const char *s)
 {
 	if (!s)
@@ -219,7 +201,7 @@ static void eval_and(const struct expr *x, enum lm_use use, struct lm_result *r)
 {
 	struct buf chosen = BUF_INIT, choices = BUF_INIT;
 	size_t n, i;
-	const struct expr **v = chain(x, &n);
+	const struct expr **v = expr_operands(x, &n);
 
 	char **taken = xcalloc(n, sizeof(*taken));
 	size_t ntaken = 0, k;
@@ -256,7 +238,7 @@ static void eval_or(const struct expr *x, enum lm_use use, struct lm_result *r)
 	struct buf choices = BUF_INIT;
 	struct lm_result *s;
 	size_t n, i, best = 0;
-	const struct expr **v = chain(x, &n);
+	const struct expr **v = expr_operands(x, &n);
 
 	s = xcalloc(n, sizeof(*s));
 	for (i = 0; i < n; i++) {

@@ -148,7 +148,8 @@ static void add_expression(struct oblig *o, const char *expression, const struct
 {
 	struct lm_result res;
 	struct expr *x = expr_parse(expression, strlen(expression), NULL), *y;
-	const struct expr *p;
+	const struct expr **ops;
+	size_t i, n;
 
 	if (!x) {
 		o->t.invalid++;
@@ -159,10 +160,11 @@ static void add_expression(struct oblig *o, const char *expression, const struct
 	if (res.choices)
 		add_choice(o, expression, &res);
 	y = expr_parse(res.chosen, strlen(res.chosen), NULL);
-	for (p = y; p && p->kind == EXPR_AND; p = p->left)
-		add_to_group(group_get(o, p->right), s);
-	if (p)
-		add_to_group(group_get(o, p), s);
+	ops = y ? expr_operands(y, &n) : NULL;
+	for (i = 0; ops && i < n; i++)
+		if (ops[i]->kind != EXPR_OR)
+			add_to_group(group_get(o, ops[i]), s);
+	free(ops);
 	expr_free(y);
 	expr_free(x);
 	lm_result_release(&res);

@@ -349,6 +349,10 @@ static void test_and(void **state)
 	assert_string_equal(r.chosen, "MIT AND Apache-2.0 AND LGPL-2.1-only");
 	assert_null(r.choices);
 	lm_result_release(&r);
+	/* a parenthesised AND is one chain with the rest: MIT taken once */
+	eval("(GPL-2.0-only OR MIT) AND (MIT AND ISC)", LM_USE_BINARY, &r);
+	assert_string_equal(r.chosen, "MIT AND ISC");
+	lm_result_release(&r);
 }
 
 static void test_or_least_demanding(void **state)
