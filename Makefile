@@ -178,9 +178,11 @@ $(CACHE)/spdx-exceptions/package/index.json:
 	sh licenses/fetch.sh $(EXC_PKG) $(EXC_SRI) $(CACHE)/spdx-exceptions
 
 # The generator runs on the build host, never under sanitizers.
-$(BUILD)/gen/gen_ids: licenses/gen_ids.c
+GEN_UTIL := licenses/gen_util.c
+$(BUILD)/gen/gen_ids: licenses/gen_ids.c $(GEN_UTIL) licenses/gen_util.h scanner/buf.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -o $@ $< $(shell pkg-config --cflags --libs json-c)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -Ilicenses -Iscanner -o $@ \
+		licenses/gen_ids.c $(GEN_UTIL) scanner/buf.c $(shell pkg-config --cflags --libs json-c)
 
 $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 		$(CACHE)/spdx-license-list/package/spdx.json \
@@ -197,6 +199,7 @@ $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 RULE_FILES := $(sort $(wildcard rules/data/*.rules))
 GEN_INDEX_SRCS := licenses/gen_index.c scanner/tok.c scanner/text.c scanner/buf.c scanner/perr.c \
 	licenses/lic.c rules/rulefile.c $(BUILD)/gen/lic_table.c
+GEN_INDEX_SRCS += $(GEN_UTIL)
 
 $(BUILD)/gen/gen_index: $(GEN_INDEX_SRCS) licenses/index_format.h scanner/tok.h scanner/text.h \
 		rules/rulefile.h
@@ -218,11 +221,11 @@ $(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin
 # License metadata: rules/licmeta.txt checked against the id table and
 # compiled to lm_table[] (rules/gen_licmeta.c links licmeta.c for its names).
 $(BUILD)/gen/gen_licmeta: rules/gen_licmeta.c rules/licmeta.c rules/licmeta.h scanner/buf.c scanner/perr.c \
-		rules/expr.c licenses/lic.c $(BUILD)/gen/lic_table.c
+		rules/expr.c licenses/lic.c $(BUILD)/gen/lic_table.c $(GEN_UTIL) licenses/gen_util.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -Iscanner -Irules -Ilicenses -I$(BUILD)/gen -o $@ \
 		rules/gen_licmeta.c rules/licmeta.c scanner/buf.c scanner/perr.c rules/expr.c \
-		licenses/lic.c $(BUILD)/gen/lic_table.c
+		licenses/lic.c $(BUILD)/gen/lic_table.c $(GEN_UTIL)
 
 $(BUILD)/gen/licmeta_table.c: $(BUILD)/gen/gen_licmeta rules/licmeta.txt
 	$(BUILD)/gen/gen_licmeta rules/licmeta.txt $@
