@@ -144,6 +144,12 @@ static const struct bad_case bad_cases[] = {
 	{ "allow: [MIT]\nallow: [ISC]\n", 2, 1, "'allow' is given twice" },
 	{ "conflict: maybe\n", 1, 11, "unknown value 'maybe'" },
 	{ "use: cloud\n", 1, 6, "unknown value 'cloud'" },
+	/* values are shown as text_escape shows paths: UTF-8 kept, control
+	 * bytes \xNN, at most 60 bytes (not inside a UTF-8 sequence) */
+	{ "use: caf\xc3\xa9\n", 1, 6, "unknown value 'caf\xc3\xa9' (one of" },
+	{ "use: \"a\\tb\"\n", 1, 6, "unknown value 'a\\x09b' (one of" },
+	{ "use: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xc3\xa9yyyy\n", 1, 6,
+	  "unknown value 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (one of" },
 	{ "default: reject\n", 1, 10, "default: unknown value 'reject'" },
 	{ "version: 2\n", 1, 10, "only 1 is known" },
 	{ "when:\n  cloud:\n    deny: [MIT]\n", 2, 3, "unknown key 'cloud' in 'when'" },
