@@ -116,6 +116,7 @@ TESTS += tests/test_rules
 TESTS += tests/test_walk
 TESTS += tests/test_pathglob
 TESTS += tests/test_strv
+TESTS += tests/test_result
 TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline

@@ -270,19 +270,6 @@ static void mark_conflicts(struct file_result *r)
 	buf_release(&b);
 }
 
-static void set_expression(struct file_result *r)
-{
-	char **v = xcalloc(r->nfindings ? r->nfindings : 1, sizeof(*v));
-	size_t i, n = 0;
-
-	for (i = 0; i < r->nfindings; i++)
-		if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression)
-			v[n++] = r->findings[i].expression;
-	free(r->expression);
-	r->expression = n ? expr_and_all(v, n) : NULL;
-	free(v);
-}
-
 void detect_text(struct detect *d, const char *text, size_t len, struct file_result *r)
 {
 	struct tag_ctx c = { text, r };
@@ -298,5 +285,5 @@ void detect_text(struct detect *d, const char *text, size_t len, struct file_res
 		mark_conflicts(r);
 	}
 	copy_find(text, len, r);
-	set_expression(r);
+	result_set_expression(r);
 }
