@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "lic.h"
 #include "pathglob.h"
 #include "policy.h"
 
@@ -251,18 +252,6 @@ static void treat(const struct policy *p, enum policy_treat t, const char *licen
 		hit_add(fv, &p->treat[t], license, f);
 }
 
-/* The license family of an id: "GPL-2.0-or-later" and "GPL-2.0-only"
- * are the same text; which one applies is the notice's or tag's say. */
-static size_t family_len(const char *id)
-{
-	size_t n = strlen(id);
-
-	if (n > 9 && !strcmp(id + n - 9, "-or-later"))
-		return n - 9;
-	if (n > 5 && !strcmp(id + n - 5, "-only"))
-		return n - 5;
-	return n && id[n - 1] == '+' ? n - 1 : n;
-}
 
 struct ids {
 	const char **v; /* borrowed from the trees */
@@ -287,10 +276,10 @@ static void ids_collect(const struct expr *x, struct ids *s)
 
 static int ids_has(const struct ids *s, const char *id)
 {
-	size_t i, n = family_len(id);
+	size_t i, n = lic_family_len(id);
 
 	for (i = 0; i < s->n; i++)
-		if (family_len(s->v[i]) == n && !strncasecmp(s->v[i], id, n))
+		if (lic_family_len(s->v[i]) == n && !strncasecmp(s->v[i], id, n))
 			return 1;
 	return 0;
 }
