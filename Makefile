@@ -269,7 +269,7 @@ tsan:
 # Any finding fails.  The id table header is generated first (sources
 # include it).
 LINT_SRCS = $(LIB_SRCS) $(CLI_SRCS) $(FUZZERS:%=fuzz/fuzz_%.c) fuzz/replay.c \
-	licenses/gen_ids.c licenses/gen_index.c
+	licenses/gen_ids.c licenses/gen_index.c licenses/gen_util.c
 LINT_JOBS ?= 2
 LINT_FLAGS = $(filter -std=% -D% -I%,$(ALL_CFLAGS)) -Ifuzz
 lint: $(BUILD)/gen/lic_table.h
