@@ -140,6 +140,7 @@ FUZZERS += sbom_check
 FUZZERS += copyright
 FUZZERS += text
 FUZZERS += baseline
+FUZZERS += pathglob
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
