@@ -217,8 +217,8 @@ static struct policy_hit *hit_add(struct policy_file_verdict *fv, const struct p
 	h->raw = h->verdict = rule->verdict;
 	h->license = xstrdup(license);
 	if (f) {
-		h->evidence = f->text ? xstrdup(f->text) : NULL;
-		h->note = f->problem ? xstrdup(f->problem) : NULL;
+		h->evidence = xstrdup0(f->text);
+		h->note = xstrdup0(f->problem);
 		h->start_line = f->start_line;
 		h->end_line = f->end_line ? f->end_line : f->start_line;
 	}

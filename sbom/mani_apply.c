@@ -215,7 +215,7 @@ static void apply(struct file_result *r, size_t nown, const struct source *src,
 		struct finding *f = add(r, src, st, FK_LICENSE);
 
 		f->expression = xstrdup(st->expression);
-		f->text = st->license_raw ? xstrdup(st->license_raw) : NULL;
+		f->text = xstrdup0(st->license_raw);
 		f->score = 100;
 		set_expression(r, st);
 	}

@@ -186,8 +186,8 @@ void mani_declare(struct mani_doc *d, struct package *p, const char *raw, size_t
 	struct finding *f = finding(d, line);
 
 	mani_setn(&f->text, raw, n);
-	f->expression = m->expression ? xstrdup(m->expression) : NULL;
-	f->problem = m->problem ? xstrdup(m->problem) : NULL;
+	f->expression = xstrdup0(m->expression);
+	f->problem = xstrdup0(m->problem);
 	f->note = join_notes(note, m->note);
 	if (f->expression)
 		f->score = 100;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "strv.h"
 #include "text.h"
 
 #define BASELINE_MAX_BYTES (256u << 20)
@@ -239,11 +240,6 @@ static char *base_key(const char *path, const char *license, const char *rule)
 	return buf_take(&b);
 }
 
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static const char *jstr(json_object *o, const char *k)
 {
 	json_object *v;
@@ -269,7 +265,7 @@ static int base_add(struct check *ck, json_object *viol, struct perr *e)
 		ck->base = xrealloc(ck->base, (ck->nbase + 1) * sizeof(*ck->base));
 		ck->base[ck->nbase++] = base_key(p, l, r);
 	}
-	qsort(ck->base, ck->nbase, sizeof(*ck->base), str_cmp);
+	qsort(ck->base, ck->nbase, sizeof(*ck->base), strv_cmp);
 	return 0;
 }
 
@@ -334,7 +330,7 @@ static int in_base(const struct check *ck, const char *path, const struct policy
 	if (!ck->nbase)
 		return 0;
 	k = base_key(path, h->license, h->rule->id);
-	hit = bsearch(&k, ck->base, ck->nbase, sizeof(*ck->base), str_cmp) != NULL;
+	hit = bsearch(&k, ck->base, ck->nbase, sizeof(*ck->base), strv_cmp) != NULL;
 	free(k);
 	return hit;
 }
