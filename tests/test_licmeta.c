@@ -42,19 +42,28 @@ static void test_every_id(void **state)
 	assert_null(lm_find(NULL));
 }
 
+/* rules/licmeta.txt, read by the tests without the generator. */
+static FILE *open_data(void)
+{
+	const char *src = getenv("SRC");
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/rules/licmeta.txt", src ? src : ".");
+	f = fopen(path, "r");
+	assert_non_null(f);
+	return f;
+}
+
 /* The data file itself, read here independently of the generator: one
  * entry line per id, each naming an id of the list in its exact case. */
 static void test_data_file(void **state)
 {
-	const char *src = getenv("SRC");
-	char path[4096], line[4096];
+	char line[4096];
 	size_t entries = 0, curated = 0;
-	FILE *f;
+	FILE *f = open_data();
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/rules/licmeta.txt", src ? src : ".");
-	f = fopen(path, "r");
-	assert_non_null(f);
 	while (fgets(line, sizeof(line), f)) {
 		char id[256], kind[64], basis[64];
 		const struct lic_info *l;
@@ -295,15 +304,11 @@ static void eval(const char *s, enum lm_use use, struct lm_result *r)
  * category a policy or an obligation group gives "L WITH E". */
 static void test_with_alias_agrees(void **state)
 {
-	const char *src = getenv("SRC");
-	char path[4096], line[4096];
+	char line[4096];
 	size_t seen = 0;
-	FILE *f;
+	FILE *f = open_data();
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s/rules/licmeta.txt", src ? src : ".");
-	f = fopen(path, "r");
-	assert_non_null(f);
 	while (fgets(line, sizeof(line), f)) {
 		char id[256], lic[256], exc[256], expr[600];
 		const struct lm_info *a, *l, *x;
