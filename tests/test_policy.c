@@ -373,6 +373,9 @@ static const struct glob_case glob_cases[] = {
 	{ "[!ab]*.c", "x/a1.c", 0 },
 	{ "[a-c]x", "bx", 1 },
 	{ "./third_party/*/", "third_party/zlib/inflate.c", 1 },
+	{ "./*.c", "a.c", 1 }, /* a leading "./" anchors at the root */
+	{ "./*.c", "src/a.c", 0 },
+	{ "/*.c", "src/a.c", 0 },
 	{ "dist.tar.gz!/**", "dist.tar.gz!/pkg/a.js", 1 },
 	{ "a*b*c*d*e*f*g", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0 },
 	{ "**/**/**/**/x", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/y", 0 },
