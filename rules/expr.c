@@ -183,6 +183,18 @@ static void operands(const struct expr *x, struct nodes *out)
 	free(right.v);
 }
 
+const struct expr **expr_operands(const struct expr *x, size_t *n)
+{
+	struct nodes ops = { NULL, 0, 0 };
+
+	if (x->kind == EXPR_AND || x->kind == EXPR_OR)
+		operands(x, &ops);
+	else
+		nodes_push(&ops, x);
+	*n = ops.n;
+	return ops.v;
+}
+
 /* --- parser ------------------------------------------------------------------ */
 
 static int is_idstring(const char *s, size_t n)
@@ -538,18 +550,15 @@ char *expr_and_all(char *const *exprs, size_t n)
 
 	for (i = 0; i < n; i++) {
 		struct expr *x = exprs[i] ? expr_parse(exprs[i], strlen(exprs[i]), &e) : NULL;
-		struct nodes ops = { NULL, 0, 0 };
-		size_t j;
+		const struct expr **ops;
+		size_t j, nops;
 
 		if (!x)
 			continue;
-		if (x->kind == EXPR_AND)
-			operands(x, &ops);
-		else
-			nodes_push(&ops, x);
-		for (j = 0; j < ops.n; j++)
-			terms_add(&t, ops.v[j]);
-		free(ops.v);
+		ops = x->kind == EXPR_AND ? expr_operands(x, &nops) : NULL;
+		for (j = 0; j < (ops ? nops : 1); j++)
+			terms_add(&t, ops ? ops[j] : x);
+		free(ops);
 		expr_free(x);
 	}
 	for (i = 0; i < t.n; i++) {

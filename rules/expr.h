@@ -33,6 +33,11 @@
  *   str = expr_and_all(v, n)    AND of n canonical expressions: each AND
  *                               operand once, first-seen order kept; NULL
  *                               when n is 0 (invalid inputs are skipped)
+ *   v = expr_operands(x, &n)    the operands of the AND or OR chain at x,
+ *                               left to right, through parentheses of the
+ *                               same operator ((A AND B) AND C: A, B, C);
+ *                               any other x: x alone.  v borrows from x;
+ *                               caller frees v
  *
  * Canonical printing: same-operator chains are flattened (A AND (B AND C)
  * prints A AND B AND C), a compound operand of the other operator is put
@@ -67,6 +72,7 @@ struct expr {
 
 struct expr *expr_parse(const char *s, size_t len, struct perr *e);
 char *expr_to_string(const struct expr *x);
+const struct expr **expr_operands(const struct expr *x, size_t *n);
 void expr_free(struct expr *x);
 char *expr_canonical(const char *s, size_t len, struct perr *e);
 char *expr_and_all(char *const *exprs, size_t n);

@@ -147,51 +147,46 @@ long lm_cost(unsigned oblig, enum lm_scope scope, int unknown)
 
 #define LM_SOURCE_TERMS (LM_DISCLOSE_SOURCE | LM_NETWORK_DISCLOSURE)
 
+void lm_with(struct lm_info *lic, const struct lm_info *ex)
+{
+	unsigned any = 0;
+	int u;
+
+	for (u = 0; u < LM_NUSES; u++)
+		any |= lic->oblig[u] &= ~ex->oblig[u];
+	if (ex->scope != LM_SCOPE_NONE && lic->scope > ex->scope)
+		lic->scope = ex->scope;
+	if (!(any & LM_SOURCE_TERMS))
+		lic->scope = LM_SCOPE_NONE;
+	if (ex->basis != LM_NODATA)
+		lic->category = ex->category;
+}
+
 /* A license or a reference, with or without an exception. */
 static void eval_leaf(const struct expr *x, enum lm_use use, struct lm_result *r)
 {
 	const struct expr *lic = x->kind == EXPR_WITH ? x->left : x;
 	const struct lm_info *m = lic->kind == EXPR_LICENSE ? lm_find(lic->id) : NULL;
+	const struct lm_info *ex = x->kind == EXPR_WITH ? lm_find(x->id) : NULL;
+	struct lm_info with;
 
 	r->chosen = expr_to_string(x);
 	if (!m || m->exception || m->basis == LM_NODATA || m->category == LM_UNKNOWN) {
 		r->unknown = 1;
 		return;
 	}
+	if (ex && ex->exception) {
+		with = *m;
+		lm_with(&with, ex);
+		m = &with;
+	}
 	r->oblig = m->oblig[use];
 	r->scope = m->scope;
-	if (x->kind == EXPR_WITH) {
-		const struct lm_info *ex = lm_find(x->id);
-
-		if (ex && ex->exception) {
-			r->oblig &= ~ex->oblig[use];
-			if (ex->scope != LM_SCOPE_NONE && r->scope > ex->scope)
-				r->scope = ex->scope;
-		}
-	}
 	if (!(r->oblig & LM_SOURCE_TERMS))
 		r->scope = LM_SCOPE_NONE;
 }
 
 static void eval(const struct expr *x, enum lm_use use, struct lm_result *r);
-
-/* The operands of a same-operator chain, left to right (the tree leans
- * left: loop down ->left, as expr.h asks). */
-static const struct expr **chain(const struct expr *x, size_t *n)
-{
-	const struct expr *p, **v;
-	size_t k = 1, i;
-
-	for (p = x; p->kind == x->kind; p = p->left)
-		k++;
-	v = xmalloc(k * sizeof(*v));
-	i = k;
-	for (p = x; p->kind == x->kind; p = p->left)
-		v[--i] = p->right;
-	v[0] = p;
-	*n = k;
-	return v;
-}
 
 static void add_choices(struct buf *b, const char *s)
 {
@@ -206,7 +201,7 @@ static void eval_and(const struct expr *x, enum lm_use use, struct lm_result *r)
 {
 	struct buf chosen = BUF_INIT, choices = BUF_INIT;
 	size_t n, i;
-	const struct expr **v = chain(x, &n);
+	const struct expr **v = expr_operands(x, &n);
 
 	char **taken = xcalloc(n, sizeof(*taken));
 	size_t ntaken = 0, k;
@@ -243,7 +238,7 @@ static void eval_or(const struct expr *x, enum lm_use use, struct lm_result *r)
 	struct buf choices = BUF_INIT;
 	struct lm_result *s;
 	size_t n, i, best = 0;
-	const struct expr **v = chain(x, &n);
+	const struct expr **v = expr_operands(x, &n);
 
 	s = xcalloc(n, sizeof(*s));
 	for (i = 0; i < n; i++) {

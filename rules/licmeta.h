@@ -35,6 +35,13 @@
  *                              lifts.  res.chosen is the expression with
  *                              each OR resolved to the side taken.
  *   lm_result_release(&res)
+ *   lm_with(&lic, ex)          lic becomes "lic WITH ex": per use the
+ *                              obligations ex lifts dropped, the scope
+ *                              capped by ex's (none left without source
+ *                              terms in any use), ex's category when ex
+ *                              has data.  The one rule lm_expr_eval, the
+ *                              generator's "X = L WITH E" entries and the
+ *                              obligation groups follow.
  *   lm_cost(oblig, scope, unknown)   the weight OR compares: a limit on use
  *                              outweighs network terms, then source terms by
  *                              scope, then the licence and paperwork; no
@@ -137,6 +144,7 @@ struct lm_result {
 
 long lm_cost(unsigned oblig, enum lm_scope scope, int unknown);
 void lm_expr_eval(const struct expr *x, enum lm_use use, struct lm_result *out);
+void lm_with(struct lm_info *lic, const struct lm_info *ex);
 void lm_result_release(struct lm_result *r);
 
 #endif

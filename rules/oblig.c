@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "strv.h"
 
 struct oblig {
 	enum lm_use use;
@@ -41,33 +42,13 @@ static void strs_add(struct oblig_strs *s, const char *v)
 
 static void strs_release(struct oblig_strs *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
+	strv_free(s->v, s->n);
 	memset(s, 0, sizeof(*s));
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void strs_sort_uniq(struct oblig_strs *s)
 {
-	size_t i, k = 0;
-
-	if (s->n < 2)
-		return; /* qsort on a NULL array is undefined */
-	qsort(s->v, s->n, sizeof(*s->v), cmp_str);
-	for (i = 0; i < s->n; i++) {
-		if (k && !strcmp(s->v[k - 1], s->v[i]))
-			free(s->v[i]);
-		else
-			s->v[k++] = s->v[i];
-	}
-	s->n = k;
+	s->n = strv_sort_unique(s->v, s->n);
 }
 
 int oblig_is_notice(const char *path)
@@ -115,8 +96,12 @@ static struct oblig_group *group_get(struct oblig *o, const struct expr *leaf)
 	g->category = m ? m->category : LM_UNKNOWN;
 	g->basis = m ? m->basis : LM_NODATA;
 	g->note = m ? m->note : "not in the SPDX list: read its text";
-	if (m && x && x->basis != LM_NODATA)
-		g->category = x->category;
+	if (m && x && x->exception) {
+		struct lm_info with = *m;
+
+		lm_with(&with, x);
+		g->category = with.category;
+	}
 	lm_expr_eval(leaf, o->use, &g->res);
 	return g;
 }
@@ -166,7 +151,8 @@ static void add_expression(struct oblig *o, const char *expression, const struct
 {
 	struct lm_result res;
 	struct expr *x = expr_parse(expression, strlen(expression), NULL), *y;
-	const struct expr *p;
+	const struct expr **ops;
+	size_t i, n;
 
 	if (!x) {
 		o->t.invalid++;
@@ -177,10 +163,11 @@ static void add_expression(struct oblig *o, const char *expression, const struct
 	if (res.choices)
 		add_choice(o, expression, &res);
 	y = expr_parse(res.chosen, strlen(res.chosen), NULL);
-	for (p = y; p && p->kind == EXPR_AND; p = p->left)
-		add_to_group(group_get(o, p->right), s);
-	if (p)
-		add_to_group(group_get(o, p), s);
+	ops = y ? expr_operands(y, &n) : NULL;
+	for (i = 0; ops && i < n; i++)
+		if (ops[i]->kind != EXPR_OR)
+			add_to_group(group_get(o, ops[i]), s);
+	free(ops);
 	expr_free(y);
 	expr_free(x);
 	lm_result_release(&res);

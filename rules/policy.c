@@ -20,6 +20,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "text.h"
 
 #define POLICY_MAX_BYTES (4u << 20) /* a policy file is small; cap what is read */
 
@@ -105,17 +106,13 @@ static const char *scalar(struct rd *r, const yaml_node_t *n, const char *what)
 	return s;
 }
 
-/* Writes at most 60 bytes of s, non-printable bytes as \xNN. */
+/* Writes at most 60 bytes of s as text_escape shows them. */
 static void quote(struct buf *b, const char *s)
 {
-	size_t i;
+	size_t n = strlen(s), k = text_cut(s, n, 60);
 
-	for (i = 0; i < 60 && s[i]; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
-			buf_printf(b, "\\x%02X", (unsigned char)s[i]);
-		else
-			buf_addc(b, s[i]);
-	if (s[i])
+	text_escape(b, (const unsigned char *)s, k);
+	if (k < n)
 		buf_adds(b, "...");
 }
 
@@ -308,6 +305,18 @@ static int when_use(struct rd *r, const char *key, const yaml_node_t *k, const y
 	return each_pair(r, v, key, when_lists, &w);
 }
 
+/* "a//b/" is "a/b/": an empty segment in a path glob means nothing. */
+static char *squeeze_slashes(const char *s)
+{
+	char *out = xstrdup(s), *w = out;
+
+	for (; *s; s++)
+		if (*s != '/' || w == out || w[-1] != '/')
+			*w++ = *s;
+	*w = '\0';
+	return out;
+}
+
 struct exc_ctx {
 	struct policy_exception *x;
 	const yaml_node_t *allow;
@@ -330,7 +339,7 @@ static int exc_key(struct rd *r, const char *key, const yaml_node_t *k, const ya
 	if (!*s || strspn(s, " \t") == strlen(s))
 		return bad(r, v, "%s: empty", key);
 	if (!strcmp(key, "path"))
-		c->x->path = xstrdup(s);
+		c->x->path = squeeze_slashes(s);
 	else if (!strcmp(key, "package"))
 		c->x->package = xstrdup(s);
 	else

@@ -17,180 +17,15 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "lic.h"
+#include "pathglob.h"
 #include "policy.h"
 
 /* --- globs ------------------------------------------------------------------- */
 
-/* One class "[...]" at p against c; *len gets the class's length, 0 when
- * p is no complete class (then '[' is an ordinary byte). */
-static int class_match(const char *p, const char *pe, char c, size_t *len)
-{
-	const char *q = p + 1;
-	int neg = 0, hit = 0;
-
-	if (q < pe && (*q == '!' || *q == '^'))
-		neg = 1, q++;
-	if (q < pe && *q == ']') /* a leading ']' is a member */
-		hit |= c == ']', q++;
-	for (; q < pe && *q != ']'; q++) {
-		if (q + 2 < pe && q[1] == '-' && q[2] != ']') {
-			hit |= (unsigned char)c >= (unsigned char)*q &&
-			       (unsigned char)c <= (unsigned char)q[2];
-			q += 2;
-		} else {
-			hit |= c == *q;
-		}
-	}
-	if (q >= pe) {
-		*len = 0;
-		return 0;
-	}
-	*len = (size_t)(q - p) + 1;
-	return hit != neg;
-}
-
-/* One path segment against one pattern segment ('*', '?', classes): the
- * classic loop that backtracks to the last star only, linear-ish. */
-static int seg_match(const char *p, const char *pe, const char *s, const char *se)
-{
-	const char *star = NULL, *mark = NULL;
-	size_t clen = 0;
-
-	while (s < se) {
-		if (p < pe && *p == '*') {
-			while (p < pe && *p == '*')
-				p++;
-			star = p, mark = s;
-			continue;
-		}
-		if (p < pe && *p == '[' && class_match(p, pe, *s, &clen)) {
-			p += clen, s++;
-			continue;
-		}
-		if (p < pe && *p == '[' && clen) {
-			/* a class that did not match: fall through to backtracking */
-		} else if (p < pe && (*p == '?' || *p == *s)) {
-			p++, s++;
-			continue;
-		}
-		if (!star)
-			return 0;
-		p = star, s = ++mark;
-	}
-	while (p < pe && *p == '*')
-		p++;
-	return p == pe;
-}
-
-/* A segment [b, e) of a pattern or path; b == e past the last one.  Empty
- * segments ("a//b", a leading '/') are skipped. */
-struct seg {
-	const char *b, *e;
-};
-
-#define GLOB_MAX_SEGS 256 /* a pattern or path with more matches nothing */
-
-static const char dstar[] = "**";
-
-static struct seg seg_at(const char *s)
-{
-	struct seg g;
-
-	while (*s == '/')
-		s++;
-	g.b = s;
-	g.e = s + strcspn(s, "/");
-	return g;
-}
-
-/* The pattern segment after the one ending at e; a directory pattern
- * ("vendor/") has a "**" after its last one. */
-static struct seg pat_next(const char *e, int dir)
-{
-	struct seg g = seg_at(e);
-
-	if (g.b == g.e && dir && e != dstar + 2)
-		g.b = dstar, g.e = dstar + 2;
-	return g;
-}
-
-static int is_dstar(struct seg g)
-{
-	return g.e - g.b == 2 && g.b[0] == '*' && g.b[1] == '*';
-}
-
-static size_t nsegs(const char *s)
-{
-	size_t n = 0;
-	struct seg g;
-
-	for (g = seg_at(s); g.b != g.e; g = seg_at(g.e))
-		n++;
-	return n;
-}
-
-/* Segment lists, '**' matching any number of segments: the same loop as
- * seg_match one level up (a later '**' subsumes an earlier one).  Walks
- * the strings in place: a path is matched against every exception of
- * every file, so nothing is split or allocated. */
-static int segs_match(const char *pat, const char *path, int dir)
-{
-	struct seg p = seg_at(pat), s = seg_at(path), star = p, mark = s;
-	int have = 0;
-
-	while (s.b != s.e) {
-		if (p.b != p.e && is_dstar(p)) {
-			p = pat_next(p.e, dir);
-			star = p, mark = s, have = 1;
-			continue;
-		}
-		if (p.b != p.e && seg_match(p.b, p.e, s.b, s.e)) {
-			p = pat_next(p.e, dir), s = seg_at(s.e);
-			continue;
-		}
-		if (!have)
-			return 0;
-		mark = seg_at(mark.e);
-		p = star, s = mark;
-	}
-	while (p.b != p.e && is_dstar(p))
-		p = pat_next(p.e, dir);
-	return p.b == p.e;
-}
-
-/* The last segment of a path that has one. */
-static struct seg base_seg(const char *path)
-{
-	struct seg g;
-
-	g.e = path + strlen(path);
-	while (g.e > path && g.e[-1] == '/')
-		g.e--;
-	for (g.b = g.e; g.b > path && g.b[-1] != '/'; g.b--)
-		;
-	return g;
-}
-
 int policy_glob_match(const char *pattern, const char *path)
 {
-	size_t n = strlen(pattern);
-	int dir = n > 0 && pattern[n - 1] == '/', ok;
-	struct seg b;
-
-	while (pattern[0] == '.' && pattern[1] == '/')
-		pattern += 2;
-	while (pattern[0] == '/')
-		pattern++;
-	if (seg_at(pattern).b == seg_at(pattern).e || seg_at(path).b == seg_at(path).e)
-		return 0;
-	if (!strchr(pattern, '/')) { /* base name */
-		b = base_seg(path);
-		ok = seg_match(pattern, pattern + strlen(pattern), b.b, b.e);
-	} else {
-		ok = segs_match(pattern, path, dir);
-	}
-	/* the bound is checked on a match only: most paths match nothing */
-	return ok && nsegs(pattern) <= GLOB_MAX_SEGS && nsegs(path) <= GLOB_MAX_SEGS;
+	return *path && pathglob_match(pattern, path, PATHGLOB_POLICY);
 }
 
 /* --- judging ----------------------------------------------------------------- */
@@ -528,8 +363,8 @@ static struct policy_hit *hit_add(struct policy_file_verdict *fv, const struct p
 	h->raw = h->verdict = rule->verdict;
 	h->license = xstrdup(license);
 	if (f) {
-		h->evidence = f->text ? xstrdup(f->text) : NULL;
-		h->note = f->problem ? xstrdup(f->problem) : NULL;
+		h->evidence = xstrdup0(f->text);
+		h->note = xstrdup0(f->problem);
 		h->start_line = f->start_line;
 		h->end_line = f->end_line ? f->end_line : f->start_line;
 	}
@@ -557,18 +392,6 @@ static void treat(const struct policy *p, enum policy_treat t, const char *licen
 		hit_add(fv, &p->treat[t], license, f);
 }
 
-/* The license family of an id: "GPL-2.0-or-later" and "GPL-2.0-only"
- * are the same text; which one applies is the notice's or tag's say. */
-static size_t family_len(const char *id)
-{
-	size_t n = strlen(id);
-
-	if (n > 9 && !strcmp(id + n - 9, "-or-later"))
-		return n - 9;
-	if (n > 5 && !strcmp(id + n - 5, "-only"))
-		return n - 5;
-	return n && id[n - 1] == '+' ? n - 1 : n;
-}
 
 struct ids {
 	const char **v; /* borrowed from the trees */
@@ -593,10 +416,10 @@ static void ids_collect(const struct expr *x, struct ids *s)
 
 static int ids_has(const struct ids *s, const char *id)
 {
-	size_t i, n = family_len(id);
+	size_t i, n = lic_family_len(id);
 
 	for (i = 0; i < s->n; i++)
-		if (family_len(s->v[i]) == n && !strncasecmp(s->v[i], id, n))
+		if (lic_family_len(s->v[i]) == n && !strncasecmp(s->v[i], id, n))
 			return 1;
 	return 0;
 }

@@ -198,18 +198,12 @@ static void copyrights(struct file_result *r, const struct source *src,
 
 static void set_expression(struct file_result *r, const struct mani_stanza *st)
 {
-	char **v = xcalloc(r->nfindings + 1, sizeof(*v));
-	size_t i, n = 0;
-
-	if (st->precedence == MANI_PREC_OVERRIDE)
-		v[n++] = st->expression;
-	else
-		for (i = 0; i < r->nfindings; i++)
-			if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression)
-				v[n++] = r->findings[i].expression;
+	if (st->precedence != MANI_PREC_OVERRIDE) {
+		result_set_expression(r);
+		return;
+	}
 	free(r->expression);
-	r->expression = n ? expr_and_all(v, n) : NULL;
-	free(v);
+	r->expression = expr_and_all(&st->expression, 1);
 }
 
 static void apply(struct file_result *r, size_t nown, const struct source *src,
@@ -221,7 +215,7 @@ static void apply(struct file_result *r, size_t nown, const struct source *src,
 		struct finding *f = add(r, src, st, FK_LICENSE);
 
 		f->expression = xstrdup(st->expression);
-		f->text = st->license_raw ? xstrdup(st->license_raw) : NULL;
+		f->text = xstrdup0(st->license_raw);
 		f->score = 100;
 		set_expression(r, st);
 	}

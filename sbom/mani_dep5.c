@@ -11,8 +11,8 @@
  *
  * Globs (DEP-5): '*' any run of characters, '/' included; '?' one
  * character; '\' escapes.  (REUSE.toml): '*' stops at '/', '**' does
- * not.  Matching is a dynamic programme over pattern x path: linear
- * space, no backtracking blow-up on hostile patterns. */
+ * not.  Both are scanner/pathglob.h's
+ * (PATHGLOB_DEP5, PATHGLOB_REUSE). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +20,11 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "pathglob.h"
 #include "mani_int.h"
 
 #define DEP5_MAX_STANZAS 20000
 #define DEP5_MAX_FIELDS 32
-#define GLOB_MAX 4096
 
 struct field {
 	const char *name, *val; /* val up to the end of its last line */
@@ -270,63 +270,9 @@ int mani_dep5_parse(const char *text, size_t len, struct mani_stanzas *s, struct
 
 /* --- globs ---------------------------------------------------------------- */
 
-enum gtok { G_LIT, G_ONE, G_STAR, G_STARSTAR };
-
 int mani_glob_match(const struct mani_stanzas *s, const char *glob, const char *path)
 {
-	size_t gl = strlen(glob), pl = strlen(path), i, j, nt = 0;
-	enum gtok t[GLOB_MAX];
-	char c[GLOB_MAX];
-	unsigned char *prev, *cur;
-	int reuse = s->reuse_globs, ok;
-
-	if (gl >= GLOB_MAX || pl >= GLOB_MAX)
-		return 0;
-	for (i = 0; i < gl; i++, nt++) {
-		if (glob[i] == '\\' && i + 1 < gl) {
-			t[nt] = G_LIT, c[nt] = glob[++i];
-		} else if (glob[i] == '*') {
-			int two = reuse && i + 1 < gl && glob[i + 1] == '*';
-
-			t[nt] = two || !reuse ? G_STARSTAR : G_STAR;
-			i += two;
-		} else {
-			t[nt] = glob[i] == '?' ? G_ONE : G_LIT, c[nt] = glob[i];
-		}
-	}
-	prev = xcalloc(pl + 1, 1);
-	cur = xcalloc(pl + 1, 1);
-	prev[0] = 1;
-	for (j = 1; j <= pl; j++)
-		prev[j] = 0;
-	for (i = 0; i < nt; i++) {
-		unsigned char *tmp;
-
-		cur[0] = prev[0] && (t[i] == G_STAR || t[i] == G_STARSTAR);
-		for (j = 1; j <= pl; j++) {
-			char pc = path[j - 1];
-
-			switch (t[i]) {
-			case G_LIT:
-				cur[j] = prev[j - 1] && pc == c[i];
-				break;
-			case G_ONE:
-				cur[j] = prev[j - 1] && (!reuse || pc != '/');
-				break;
-			case G_STAR:
-				cur[j] = prev[j] || (cur[j - 1] && pc != '/');
-				break;
-			case G_STARSTAR:
-				cur[j] = prev[j] || cur[j - 1];
-				break;
-			}
-		}
-		tmp = prev, prev = cur, cur = tmp;
-	}
-	ok = prev[pl];
-	free(prev);
-	free(cur);
-	return ok;
+	return pathglob_match(glob, path, s->reuse_globs ? PATHGLOB_REUSE : PATHGLOB_DEP5);
 }
 
 const struct mani_stanza *mani_stanza_for(const struct mani_stanzas *s, const char *relpath)

@@ -69,8 +69,9 @@ int mani_classifiers(struct mani_doc *d, struct package *p, char *const *cls, si
 /* A stanza's license: strict SPDX (REUSE) or DEP-5 names. */
 void mani_stanza_license(struct mani_stanza *st, const char *raw, size_t n, int dep5);
 
-/* Line (1-based) of position p in text. */
-unsigned mani_line_of(const char *text, const char *p);
+/* Line (1-based) of position p in text (up to end), lines ending as
+ * text.h says: \n, \r\n or a lone \r. */
+unsigned mani_line_of(const char *text, const char *p, const char *end);
 /* 'value' for messages: escaped, cut at 80 bytes with "...". */
 char *mani_quote(const char *s, size_t n);
 /* The last '/'-separated component of path (after any "!/"). */

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "mani_int.h"
+#include "text.h"
 
 static json_object *parse(struct mani_doc *d)
 {
@@ -32,7 +33,7 @@ static json_object *parse(struct mani_doc *d)
 		if (err == json_tokener_continue || err == json_tokener_success)
 			buf_printf(&b, "truncated JSON (%s)", n ? "unexpected end" : "empty file");
 		else
-			buf_printf(&b, "line %u: %s", mani_line_of(s, s + (at < n ? at : n)),
+			buf_printf(&b, "line %u: %s", mani_line_of(s, s + (at < n ? at : n), s + n),
 				   json_tokener_error_desc(err));
 		mani_malformed(d, NULL, b.data);
 		buf_release(&b);
@@ -66,8 +67,8 @@ static unsigned key_line(const struct mani_doc *d, const char *key)
 	int depth = 0;
 
 	for (; p < end; p++) {
-		if (*p == '\n')
-			line++;
+		if (*p == '\n' || *p == '\r')
+			line += text_count_lines(p, p + 1, end);
 		else if (*p == '{' || *p == '[')
 			depth++;
 		else if (*p == '}' || *p == ']')

@@ -186,8 +186,8 @@ void mani_declare(struct mani_doc *d, struct package *p, const char *raw, size_t
 	struct finding *f = finding(d, line);
 
 	mani_setn(&f->text, raw, n);
-	f->expression = m->expression ? xstrdup(m->expression) : NULL;
-	f->problem = m->problem ? xstrdup(m->problem) : NULL;
+	f->expression = xstrdup0(m->expression);
+	f->problem = xstrdup0(m->problem);
 	f->note = join_notes(note, m->note);
 	if (f->expression)
 		f->score = 100;
@@ -297,14 +297,9 @@ void mani_malformed(struct mani_doc *d, struct package *p, const char *why)
 	mani_problem(d, p, 0, "malformed %s: %s", d->name, why);
 }
 
-unsigned mani_line_of(const char *text, const char *p)
+unsigned mani_line_of(const char *text, const char *p, const char *end)
 {
-	unsigned line = 1;
-
-	for (; text < p; text++)
-		if (*text == '\n')
-			line++;
-	return line;
+	return 1 + text_count_lines(text, p, end);
 }
 
 char *mani_quote(const char *s, size_t n)

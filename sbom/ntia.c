@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ntia.h"
+#include "strv.h"
 #include "text.h"
 
 #define NTIA_DEPTH 64 /* nesting accepted in the input */
@@ -63,11 +64,6 @@ static int missing(struct buf *out, const char *id, const char *name, const char
 	return 1;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Every element has an SPDXID and none appears twice. */
 static int unique_ids(json_object *doc, struct buf *out)
 {
@@ -93,7 +89,7 @@ static int unique_ids(json_object *doc, struct buf *out)
 						       : get_str(el, "fileName"), "no SPDXID");
 		}
 	}
-	qsort(ids, n, sizeof(*ids), cmp_str);
+	qsort(ids, n, sizeof(*ids), strv_cmp);
 	for (i = 1; i < n; i++)
 		if (!strcmp(ids[i - 1], ids[i]) && (i < 2 || strcmp(ids[i - 2], ids[i])))
 			bad += (size_t)missing(out, ids[i], NULL, "SPDXID used more than once");

@@ -20,6 +20,7 @@
 #include "expr.h"
 #include "hash.h"
 #include "sbom.h"
+#include "strv.h"
 #include "text.h"
 #include "vcode.h"
 #include "version.h"
@@ -29,54 +30,20 @@
 
 /* --- small helpers -------------------------------------------------------- */
 
-static char *dup0(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-static void free_strv(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static void pkg_copy(struct package *d, const struct package *s)
 {
-	d->ecosystem = dup0(s->ecosystem);
-	d->namespace = dup0(s->namespace);
-	d->name = dup0(s->name);
-	d->version = dup0(s->version);
-	d->declared = dup0(s->declared);
-	d->declared_raw = dup0(s->declared_raw);
-	d->supplier = dup0(s->supplier);
-	d->homepage = dup0(s->homepage);
-	d->problem = dup0(s->problem);
+	d->ecosystem = xstrdup0(s->ecosystem);
+	d->namespace = xstrdup0(s->namespace);
+	d->name = xstrdup0(s->name);
+	d->version = xstrdup0(s->version);
+	d->declared = xstrdup0(s->declared);
+	d->declared_raw = xstrdup0(s->declared_raw);
+	d->supplier = xstrdup0(s->supplier);
+	d->homepage = xstrdup0(s->homepage);
+	d->problem = xstrdup0(s->problem);
 }
 
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sorts v and drops repeats (freeing them); returns the new count. */
-static size_t sort_unique(char **v, size_t n)
-{
-	size_t i, k = 0;
-
-	if (n > 1) /* v may be NULL when n is 0 */
-		qsort(v, n, sizeof(*v), cmp_str);
-	for (i = 0; i < n; i++) {
-		if (k && !strcmp(v[k - 1], v[i]))
-			free(v[i]);
-		else
-			v[k++] = v[i];
-	}
-	return k;
-}
 
 static void push_str(char ***v, size_t *n, size_t *cap, char *s)
 {
@@ -153,7 +120,7 @@ static void add_unknown(struct sbom_file *f, const struct finding *x)
 	f->unknown[f->nunknown] = xstrdup(x->span ? x->span : x->text ? x->text : "");
 	f->unknown_lines[f->nunknown][0] = x->start_line;
 	f->unknown_lines[f->nunknown][1] = x->end_line;
-	f->unknown_note[f->nunknown++] = dup0(x->problem);
+	f->unknown_note[f->nunknown++] = xstrdup0(x->problem);
 }
 
 /* Copyright statements (each once, in file order), unknown license texts,
@@ -200,7 +167,7 @@ int sbom_add(void *doc, const struct file_result *r)
 	f->has_hashes = r->has_hashes;
 	memcpy(f->sha1, r->sha1, 20);
 	memcpy(f->sha256, r->sha256, 32);
-	f->expression = dup0(r->expression);
+	f->expression = xstrdup0(r->expression);
 	f->comment = r->error ? xstrdup(r->error)
 		   : r->target ? xstrdup(r->target)
 		   : r->truncated ? xstrdup("only the first bytes were analysed (--max-file-size)")
@@ -223,7 +190,7 @@ static void file_release(struct sbom_file *f)
 	free(f->id);
 	free(f->name);
 	free(f->path);
-	free_strv(f->lics, f->nlics);
+	strv_free(f->lics, f->nlics);
 	free(f->expression);
 	free(f->concluded);
 	free(f->copyright);
@@ -231,8 +198,8 @@ static void file_release(struct sbom_file *f)
 	for (i = 0; i < f->ndecl; i++)
 		result_package_release(&f->decl[i]);
 	free(f->decl);
-	free_strv(f->unknown, f->nunknown);
-	free_strv(f->unknown_note, f->nunknown);
+	strv_free(f->unknown, f->nunknown);
+	strv_free(f->unknown_note, f->nunknown);
 	free(f->unknown_lines);
 	free(f->tag_text);
 }
@@ -251,7 +218,7 @@ static void sbom_pkg_release(struct sbom_pkg *p)
 	free(p->concluded);
 	free(p->scope);
 	free(p->files);
-	free_strv(p->lics, p->nlics);
+	strv_free(p->lics, p->nlics);
 	free(p->vcode_excluded);
 }
 
@@ -275,7 +242,7 @@ void sbom_free(struct sbom_doc *d)
 	}
 	free(d->refs);
 	free(d->rels);
-	free_strv(d->undescribed, d->nundescribed);
+	strv_free(d->undescribed, d->nundescribed);
 	for (i = 0; i < d->nskips; i++) {
 		free(d->skips[i].id);
 		free(d->skips[i].name);
@@ -283,7 +250,7 @@ void sbom_free(struct sbom_doc *d)
 		free(d->skips[i].reason);
 	}
 	free(d->skips);
-	free_strv(d->creators, d->ncreators);
+	strv_free(d->creators, d->ncreators);
 	free(d->name);
 	free(d->namespace);
 	free(d);
@@ -323,7 +290,7 @@ char **sbom_lic_entries(const char *expression, size_t *n)
 		return NULL;
 	entries_of(x, &v, n, &cap);
 	expr_free(x);
-	*n = sort_unique(v, *n);
+	*n = strv_sort_unique(v, *n);
 	return v;
 }
 
@@ -500,14 +467,7 @@ static struct sbom_pkg *new_pkg(struct sbom_doc *d, enum sbom_pkg_kind kind)
 /* Percent-encodes a purl segment: unreserved bytes stay. */
 static void purl_seg(struct buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~')
-			buf_addc(b, (char)c);
-		else
-			buf_printf(b, "%%%02X", c);
-	}
+	text_pct_encode(b, s, NULL);
 }
 
 /* pkg:type/namespace/name@version; namespace segments split at '/'. */
@@ -553,14 +513,14 @@ static char *agent(const char *s, const char *dflt_kind)
 
 static void fill_from_manifest(struct sbom_pkg *p, const struct package *m)
 {
-	p->name = dup0(m->name);
-	p->version = dup0(m->version);
+	p->name = xstrdup0(m->name);
+	p->version = xstrdup0(m->version);
 	p->supplier = agent(m->supplier, "Person");
-	p->homepage = dup0(m->homepage);
+	p->homepage = xstrdup0(m->homepage);
 	p->purl = make_purl(m);
-	p->declared = dup0(m->declared);
+	p->declared = xstrdup0(m->declared);
 	if (!m->declared)
-		p->declared_raw = dup0(m->declared_raw);
+		p->declared_raw = xstrdup0(m->declared_raw);
 }
 
 static size_t scope_depth(const char *s)
@@ -916,7 +876,7 @@ static void file_licenses(struct sbom_doc *d, struct sbom_file *f)
 	for (i = 0; i < f->nunknown; i++)
 		push_str(&v, &n, &cap, unknown_ref(d, f, i));
 	f->lics = v;
-	f->nlics = n ? sort_unique(v, n) : 0;
+	f->nlics = n ? strv_sort_unique(v, n) : 0;
 }
 
 /* A declared license that is no SPDX expression ("Apache 2", "see
@@ -952,7 +912,7 @@ static void declared_refs(struct sbom_doc *d, struct sbom_pkg *p)
 		return;
 	for (i = 0; i < m; i++)
 		need_ref(d, e[i], p->file_name ? p->file_name : "the package's manifest", NULL);
-	free_strv(e, m);
+	strv_free(e, m);
 }
 
 /* The file's detected expression with its unknown texts ANDed in. */
@@ -1001,13 +961,13 @@ static void archive_file_takes(struct sbom_doc *d, size_t pi)
 
 		if (strcmp(f->name, p->file_name))
 			continue;
-		free_strv(f->lics, f->nlics);
+		strv_free(f->lics, f->nlics);
 		f->lics = xmalloc((p->nlics + 1) * sizeof(char *));
 		for (k = 0; k < p->nlics; k++)
 			f->lics[k] = xstrdup(p->lics[k]);
 		f->nlics = p->nlics;
 		free(f->expression);
-		f->expression = dup0(p->concluded);
+		f->expression = xstrdup0(p->concluded);
 		return;
 	}
 }
@@ -1035,9 +995,9 @@ static void pkg_summaries(struct sbom_doc *d)
 		}
 		vcode_compute((const unsigned char (*)[20])sums, p->nfiles, p->vcode);
 		p->lics = lics;
-		p->nlics = nl ? sort_unique(lics, nl) : 0;
+		p->nlics = nl ? strv_sort_unique(lics, nl) : 0;
 		p->concluded = nc ? expr_and_all(concl, nc) : NULL;
-		free_strv(concl, nc);
+		strv_free(concl, nc);
 		free(sums);
 		archive_file_takes(d, order[i]);
 	}
@@ -1140,7 +1100,6 @@ static void name_document(struct sbom_doc *d)
 	const struct sbom_pkg *r = &d->pkgs[0];
 	struct buf b = BUF_INIT;
 	char uuid[37];
-	const char *s;
 
 	buf_printf(&b, "%s%s%s", r->name, r->version ? "-" : "", r->version ? r->version : "");
 	d->name = buf_take(&b);
@@ -1151,11 +1110,7 @@ static void name_document(struct sbom_doc *d)
 		return;
 	}
 	buf_adds(&b, "https://spdx.org/spdxdocs/petal/");
-	for (s = d->name; *s; s++) /* URI-safe, as purl segments */
-		if (isalnum((unsigned char)*s) || strchr(".-_~", *s))
-			buf_addc(&b, *s);
-		else
-			buf_printf(&b, "%%%02X", (unsigned char)*s);
+	purl_seg(&b, d->name); /* URI-safe, as purl segments */
 	buf_printf(&b, "-%s", uuid);
 	d->namespace = buf_take(&b);
 }
@@ -1242,7 +1197,7 @@ int sbom_finish(struct sbom_doc *d, struct perr *e)
 	pkg_summaries(d);
 	unique_ids(d);
 	if (d->nrefs) /* id is the first member */
-		qsort(d->refs, d->nrefs, sizeof(*d->refs), cmp_str);
+		qsort(d->refs, d->nrefs, sizeof(*d->refs), strv_cmp);
 	add_rel(d, "SPDXRef-DOCUMENT", "DESCRIBES", d->pkgs[0].id);
 	for (i = 1; i < d->npkgs; i++)
 		add_rel(d, d->pkgs[d->pkgs[i].parent].id,

@@ -22,9 +22,10 @@ struct xp {
 
 static unsigned line_of(struct xp *x, const char *p)
 {
-	for (; x->counted < p; x->counted++)
-		if (*x->counted == '\n')
-			x->line++;
+	if (x->counted < p) { /* \n, \r\n or a lone \r, as text.h counts */
+		x->line += text_count_lines(x->counted, p, x->end);
+		x->counted = p;
+	}
 	return x->line;
 }
 

@@ -54,6 +54,11 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+char *xstrdup0(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
 void buf_grow(struct buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "strv.h"
+#include "text.h"
 
 #define BASELINE_MAX_BYTES (256u << 20)
 
@@ -21,15 +23,9 @@
 static char *file_uri(const char *abs)
 {
 	struct buf b = BUF_INIT;
-	const unsigned char *s;
 
 	buf_adds(&b, "file://");
-	for (s = (const unsigned char *)abs; *s; s++)
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || strchr("-._~/", *s))
-			buf_addc(&b, (char)*s);
-		else
-			buf_printf(&b, "%%%02X", *s);
+	text_pct_encode(&b, abs, "/");
 	if (b.data[b.len - 1] != '/')
 		buf_addc(&b, '/');
 	return buf_take(&b);
@@ -92,11 +88,6 @@ static size_t root_of(const struct check *ck, const char *path)
 
 /* --- keeping results --------------------------------------------------------- */
 
-static char *dup0(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
 /* An entry with what the writers read of r: no findings, no packages. */
 static struct check_entry *entry_add(struct check *ck, const struct file_result *r)
 {
@@ -112,8 +103,8 @@ static struct check_entry *entry_add(struct check *ck, const struct file_result 
 	en->r.type = r->type;
 	en->r.status = r->status;
 	en->r.size = r->size;
-	en->r.expression = dup0(r->expression);
-	en->r.error = dup0(r->error);
+	en->r.expression = xstrdup0(r->expression);
+	en->r.error = xstrdup0(r->error);
 	en->root = root_of(ck, en->r.path);
 	en->rel = en->r.path + (strlen(en->r.path) > ck->roots[en->root].strip
 				     ? ck->roots[en->root].strip : 0);
@@ -225,11 +216,6 @@ static char *base_key(const char *path, const char *license, const char *rule)
 	return buf_take(&b);
 }
 
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static const char *jstr(json_object *o, const char *k)
 {
 	json_object *v;
@@ -255,7 +241,7 @@ static int base_add(struct check *ck, json_object *viol, struct perr *e)
 		ck->base = xrealloc(ck->base, (ck->nbase + 1) * sizeof(*ck->base));
 		ck->base[ck->nbase++] = base_key(p, l, r);
 	}
-	qsort(ck->base, ck->nbase, sizeof(*ck->base), str_cmp);
+	qsort(ck->base, ck->nbase, sizeof(*ck->base), strv_cmp);
 	return 0;
 }
 
@@ -320,7 +306,7 @@ static int in_base(const struct check *ck, const char *path, const struct policy
 	if (!ck->nbase)
 		return 0;
 	k = base_key(path, h->license, h->rule->id);
-	hit = bsearch(&k, ck->base, ck->nbase, sizeof(*ck->base), str_cmp) != NULL;
+	hit = bsearch(&k, ck->base, ck->nbase, sizeof(*ck->base), strv_cmp) != NULL;
 	free(k);
 	return hit;
 }

@@ -409,12 +409,7 @@ static char *uri_path(const char *s)
 {
 	struct buf b = BUF_INIT;
 
-	for (; *s; s++)
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || strchr("-._~/!", *s))
-			buf_addc(&b, *s);
-		else
-			buf_printf(&b, "%%%02X", (unsigned char)*s);
+	text_pct_encode(&b, s, "/!");
 	return buf_take(&b);
 }
 

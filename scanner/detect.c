@@ -268,25 +268,12 @@ static void expr_ids(const struct expr *x, struct idset *ids)
 	}
 }
 
-/* GPL-2.0-only, GPL-2.0-or-later and GPL-2.0 are one family here: a text
- * match cannot tell them apart. */
-static size_t family_len(const char *id)
-{
-	size_t n = strlen(id);
-
-	if (n > 5 && !strcmp(id + n - 5, "-only"))
-		return n - 5;
-	if (n > 9 && !strcmp(id + n - 9, "-or-later"))
-		return n - 9;
-	return n;
-}
-
 static int ids_cover(const struct idset *tags, const char *id, int family)
 {
-	size_t i, n = family_len(id);
+	size_t i, n = lic_family_len(id);
 
 	for (i = 0; i < tags->n; i++)
-		if (family ? family_len(tags->v[i]) == n && !strncmp(tags->v[i], id, n)
+		if (family ? lic_family_len(tags->v[i]) == n && !strncmp(tags->v[i], id, n)
 			   : !strcmp(tags->v[i], id))
 			return 1;
 	return 0;

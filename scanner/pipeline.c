@@ -234,7 +234,7 @@ static void entry_job(struct arc_ctx *c, struct arc_entry *ent)
 	j->hash_pending = ent->hash_pending;
 	memcpy(j->sha1, ent->sha1, 20);
 	memcpy(j->sha256, ent->sha256, 32);
-	j->note = ent->error ? xstrdup(ent->error) : NULL;
+	j->note = xstrdup0(ent->error);
 	group_ref(c->g);
 	if (!pool_submit(c->w->pl->pool, j, j->len, 0))
 		run_job(c->w, j);

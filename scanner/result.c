@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "expr.h"
 
 const char *result_type_name(enum file_type t)
 {
@@ -137,4 +138,17 @@ void result_move(struct file_result *dst, struct file_result *src)
 {
 	*dst = *src;
 	result_init(src);
+}
+
+void result_set_expression(struct file_result *r)
+{
+	char **v = xcalloc(r->nfindings ? r->nfindings : 1, sizeof(*v));
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_LICENSE && r->findings[i].expression)
+			v[n++] = r->findings[i].expression;
+	free(r->expression);
+	r->expression = n ? expr_and_all(v, n) : NULL;
+	free(v);
 }

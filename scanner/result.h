@@ -9,6 +9,9 @@
  *   result_add(r)                   appends a zeroed finding, returns it
  *   result_add_package(r)           appends a zeroed package, returns it
  *   result_set_error(r, st, fmt...) sets status and the reason (owned copy)
+ *   result_set_expression(r)        r->expression = the AND of its license
+ *                                   findings' expressions, each operand
+ *                                   once (expr_and_all); NULL when none
  *   result_release(r)               frees everything r owns; r can be reused
  *
  * Every char * below is owned by its struct, NUL-terminated, valid UTF-8
@@ -123,6 +126,7 @@ struct package *result_add_package(struct file_result *r);
 void result_package_release(struct package *p); /* frees p's members, not p */
 void result_set_error(struct file_result *r, enum file_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void result_set_expression(struct file_result *r);
 void result_release(struct file_result *r);
 
 /* Moves src into dst (dst must be released or fresh); src is left zeroed. */

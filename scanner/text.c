@@ -235,6 +235,24 @@ void text_escape(struct buf *dst, const unsigned char *b, size_t n)
 	}
 }
 
+void text_pct_encode(struct buf *dst, const char *s, const char *keep)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-._~", c) || (keep && strchr(keep, c))) {
+			buf_addc(dst, (char)c);
+			continue;
+		}
+		buf_addc(dst, '%');
+		buf_addc(dst, hex[c >> 4]);
+		buf_addc(dst, hex[c & 15]);
+	}
+}
+
 /* The first \n or \r, sixteen bytes at a time: one pass, where two
  * memchr calls per line cost more than the short lines they read. */
 const char *text_line_end(const char *p, const char *end)

@@ -15,6 +15,9 @@
  *   text_high_bytes(s, n)    how many bytes are not ASCII (>= 0x80)
  *   text_escape(dst, b, n)   appends b to dst with invalid UTF-8 and
  *                            control bytes written \xNN, for display paths
+ *   text_pct_encode(dst, s, keep)  appends s percent-encoded (RFC 3986
+ *                            2.1, upper-case hex): all but the unreserved
+ *                            bytes (ALPHA DIGIT - . _ ~) and those in keep
  *
  * Threads: no state; one `out` buffer per thread. */
 #ifndef PETAL_TEXT_H
@@ -31,6 +34,7 @@ size_t text_utf8_len(const unsigned char *b, size_t n);
 /* The bytes of s[0..n) that are 0x80 or above (not ASCII). */
 size_t text_high_bytes(const char *s, size_t n);
 void text_escape(struct buf *dst, const unsigned char *b, size_t n);
+void text_pct_encode(struct buf *dst, const char *s, const char *keep);
 
 /* Appends code point cp (<= 0x10ffff, not a surrogate) as UTF-8. */
 void text_put_utf8(struct buf *dst, unsigned cp);

@@ -9,7 +9,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "pathglob.h"
 
 struct dir_id {
 	dev_t dev;
@@ -82,7 +82,7 @@ __attribute__((noinline)) static const char *excluded(const struct walker *w, co
 			pat[n - 1] = '\0';
 			g = pat;
 		}
-		if (fnmatch(g, strchr(g, '/') ? rel : name, 0) == 0)
+		if (pathglob_match(g, strchr(g, '/') ? rel : name, PATHGLOB_EXCLUDE))
 			return w->o->excludes[i];
 	}
 	return NULL;

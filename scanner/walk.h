@@ -15,8 +15,9 @@
  * with the reason.  A root given as a symlink is always followed (as
  * find -H does).  VCS directories (.git, .hg, .svn, .bzr, CVS, _darcs)
  * are reported once as WALK_SKIPPED unless opts.vcs; paths matching an
- * exclude glob (fnmatch, against the base name unless the glob has a '/',
- * then against the path below the root; a trailing '/' matches directories
+ * exclude glob (pathglob.h's PATHGLOB_EXCLUDE, fnmatch's rules: against the base
+ * name unless the glob has a '/', then against the path below the root,
+ * a leading "./" or "/" being the root; a trailing '/' matches directories
  * only) are reported as WALK_SKIPPED, a directory once for all it holds.
  *
  *   walk_run(roots, nroots, &opts, fn, ctx)   returns fn's non-zero value,

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "expr.h"
 
 struct ok_case {
@@ -377,6 +378,45 @@ static void test_and_all_many(void **state)
 	free(v);
 }
 
+/* expr_operands: one chain through same-operator parentheses, as the
+ * canonical printer and the obligation and policy walkers see it. */
+static void test_operands(void **state)
+{
+	static const struct {
+		const char *in, *want; /* operands joined by '|' */
+	} c[] = {
+		{ "MIT AND (ISC AND Zlib) AND BSD-2-Clause", "MIT|ISC|Zlib|BSD-2-Clause" },
+		{ "((MIT OR ISC) OR Zlib)", "MIT|ISC|Zlib" },
+		{ "(MIT OR ISC) AND Zlib", "MIT OR ISC|Zlib" },
+		{ "MIT OR ISC AND Zlib", "MIT|ISC AND Zlib" },
+		{ "GPL-2.0-only WITH Classpath-exception-2.0",
+		  "GPL-2.0-only WITH Classpath-exception-2.0" },
+		{ "LicenseRef-a", "LicenseRef-a" },
+	};
+	size_t i, j, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct perr e;
+		struct expr *x = expr_parse(c[i].in, strlen(c[i].in), &e);
+		const struct expr **v;
+		struct buf b = BUF_INIT;
+
+		assert_non_null(x);
+		v = expr_operands(x, &n);
+		for (j = 0; j < n; j++) {
+			char *s = expr_to_string(v[j]);
+
+			buf_printf(&b, "%s%s", j ? "|" : "", s);
+			free(s);
+		}
+		assert_string_equal(b.data, c[i].want);
+		buf_release(&b);
+		free(v);
+		expr_free(x);
+	}
+}
+
 static void test_tree(void **state)
 {
 	struct perr e;
@@ -404,7 +444,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),   cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_long_chains),  cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_and_all),      cmocka_unit_test(test_and_all_many),
-		cmocka_unit_test(test_tree),
+		cmocka_unit_test(test_tree),         cmocka_unit_test(test_operands),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -166,6 +166,20 @@ static void test_replacements(void **state)
 	}
 }
 
+/* One family per text: the policy's "-only meets -or-later" and the
+ * detectors' "a GPL text agrees with either tag" both rest on it. */
+static void test_family(void **state)
+{
+	(void)state;
+	assert_int_equal(lic_family_len("GPL-2.0-only"), strlen("GPL-2.0"));
+	assert_int_equal(lic_family_len("GPL-2.0-or-later"), strlen("GPL-2.0"));
+	assert_int_equal(lic_family_len("Apache-2.0+"), strlen("Apache-2.0"));
+	assert_int_equal(lic_family_len("MIT"), 3);
+	assert_int_equal(lic_family_len("-only"), 5); /* nothing left: kept */
+	assert_int_equal(lic_family_len("+"), 0);
+	assert_int_equal(lic_family_len(""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_exceptions),
 		cmocka_unit_test(test_sorted_and_findable),
 		cmocka_unit_test(test_replacements),
+		cmocka_unit_test(test_family),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -442,6 +442,40 @@ static void test_json_malformed(void **state)
 	}
 }
 
+/* Line numbers agree with the detectors' (text.h): a line ends at \n,
+ * \r\n or a lone \r (old Mac files), in what is read and in what is
+ * reported malformed. */
+static void test_line_ends(void **state)
+{
+	static const char *const eol[] = { "\n", "\r\n", "\r" };
+	char text[256];
+	struct file_result *r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(eol); i++) {
+		const char *e = eol[i];
+
+		snprintf(text, sizeof(text), "{%s\"name\": \"a\",%s \"license\": \"MIT\"}%s", e, e,
+			 e);
+		r = scan("package.json", text);
+		lic(r, 0, "manifest:package.json", 3, "MIT");
+		done(r);
+		snprintf(text, sizeof(text), "{\"name\": \"a\",%s \"license\": \"MIT\",%s}", e, e);
+		r = scan("package.json", text);
+		assert_has(lic(r, 0, "manifest:package.json", 0, NULL)->problem,
+			   "malformed package.json: line 3:");
+		done(r);
+		snprintf(text, sizeof(text),
+			 "<project>%s<groupId>g</groupId><artifactId>a</artifactId>%s<version>1</version>"
+			 "%s<licenses><license><name>MIT</name></license></licenses></project>",
+			 e, e, e);
+		r = scan("pom.xml", text);
+		lic(r, 0, "manifest:pom.xml", 4, "MIT");
+		done(r);
+	}
+}
+
 static void test_composer(void **state)
 {
 	struct file_result *r = scan("composer.json",
@@ -1274,6 +1308,7 @@ int main(void)
 		cmocka_unit_test(test_npm_legacy),
 		cmocka_unit_test(test_npm_odd),
 		cmocka_unit_test(test_json_malformed),
+		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_composer),
 		cmocka_unit_test(test_cargo),
 		cmocka_unit_test(test_pyproject),

@@ -146,6 +146,12 @@ static const struct bad_case bad_cases[] = {
 	{ "allow: [MIT]\nallow: [ISC]\n", 2, 1, "'allow' is given twice" },
 	{ "conflict: maybe\n", 1, 11, "unknown value 'maybe'" },
 	{ "use: cloud\n", 1, 6, "unknown value 'cloud'" },
+	/* values are shown as text_escape shows paths: UTF-8 kept, control
+	 * bytes \xNN, at most 60 bytes (not inside a UTF-8 sequence) */
+	{ "use: caf\xc3\xa9\n", 1, 6, "unknown value 'caf\xc3\xa9' (one of" },
+	{ "use: \"a\\tb\"\n", 1, 6, "unknown value 'a\\x09b' (one of" },
+	{ "use: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xc3\xa9yyyy\n", 1, 6,
+	  "unknown value 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (one of" },
 	{ "default: reject\n", 1, 10, "default: unknown value 'reject'" },
 	{ "version: 2\n", 1, 10, "only 1 is known" },
 	{ "when:\n  cloud:\n    deny: [MIT]\n", 2, 3, "unknown key 'cloud' in 'when'" },
@@ -199,6 +205,13 @@ static void test_load(void **state)
 	p = policy_load("ok.yml", &pos, &e);
 	assert_non_null(p);
 	assert_int_equal(p->top.n, 1);
+	policy_free(p);
+	/* empty segments of an exception's path glob are no segments */
+	PUT("sq.yml", "exceptions:\n  - path: a//b/\n    reason: vendored\n");
+	p = policy_load("sq.yml", &pos, &e);
+	assert_non_null(p);
+	assert_string_equal(p->exc[0].path, "a/b/");
+	assert_true(policy_glob_match(p->exc[0].path, "a/b/c.c"));
 	policy_free(p);
 	tmpdir_remove(d);
 }
@@ -369,14 +382,16 @@ static const struct glob_case glob_cases[] = {
 	{ "[!ab]*.c", "x/a1.c", 0 },
 	{ "[a-c]x", "bx", 1 },
 	{ "./third_party/*/", "third_party/zlib/inflate.c", 1 },
+	{ "./*.c", "a.c", 1 }, /* a leading "./" anchors at the root */
+	{ "./*.c", "src/a.c", 0 },
+	{ "/*.c", "src/a.c", 0 },
 	{ "dist.tar.gz!/**", "dist.tar.gz!/pkg/a.js", 1 },
 	{ "a*b*c*d*e*f*g", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0 },
 	{ "**/**/**/**/x", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/y", 0 },
 	{ "[", "[", 1 }, /* an unclosed class is a plain byte */
-	{ "/LICENSE", "a/LICENSE", 1 }, /* a leading '/' is dropped: a base name */
+	{ "/LICENSE", "a/LICENSE", 0 }, /* a leading '/' anchors at the root too */
+	{ "/LICENSE", "LICENSE", 1 },
 	{ "vendor/", "vendor", 1 },
-	{ "a//b/", "a/b/c.c", 1 },     /* empty segments are no segments */
-	{ "a/b", "a//b", 1 },
 	{ "src/*/x.c", "src/x.c", 0 },
 	{ "**", "a/b", 1 },
 	{ "", "a", 0 },
@@ -396,21 +411,22 @@ static void test_glob(void **state)
 	}
 }
 
-/* More than 256 segments match nothing, as the glob's bound says. */
+/* Deep paths have no bound: a directory glob covers every level below. */
 static void test_glob_bound(void **state)
 {
 	struct buf b = BUF_INIT;
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < 256; i++)
+	for (i = 0; i < 300; i++)
 		buf_adds(&b, "d/");
-	b.data[--b.len] = '\0'; /* 256 segments */
+	b.data[--b.len] = '\0'; /* 300 segments */
 	assert_true(policy_glob_match("d/", b.data));
 	assert_true(policy_glob_match("**/d", b.data));
 	buf_adds(&b, "/x.c");
-	assert_false(policy_glob_match("d/", b.data));
-	assert_false(policy_glob_match("*.c", b.data));
+	assert_true(policy_glob_match("d/", b.data));
+	assert_true(policy_glob_match("*.c", b.data));
+	assert_false(policy_glob_match("e/", b.data));
 	buf_release(&b);
 }
 

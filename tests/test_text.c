@@ -74,6 +74,35 @@ static void test_escape(void **state)
 	buf_release(&b);
 }
 
+/* RFC 3986 2.1-2.3 and purl-spec's examples; each caller's set of kept
+ * bytes: purl segments none, file URIs '/', SARIF relative refs "/!". */
+static void test_pct_encode(void **state)
+{
+	static const struct {
+		const char *in, *keep, *want;
+	} c[] = {
+		{ "@angular", NULL, "%40angular" },  /* purl: pkg:npm/%40angular/... */
+		{ "1.0.0+b1", NULL, "1.0.0%2Bb1" },  /* '+' in a purl version */
+		{ "a-Z_0.9~", NULL, "a-Z_0.9~" },    /* unreserved stay */
+		{ "a/b c", NULL, "a%2Fb%20c" },      /* upper-case hex */
+		{ "/home/u s/#x", "/", "/home/u%20s/%23x" },
+		{ "dist.tgz!/p/a%b.js", "/!", "dist.tgz!/p/a%25b.js" },
+		{ "\xc3\xa9\x01", NULL, "%C3%A9%01" }, /* UTF-8 by bytes */
+		{ "", "/", "" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct buf b = BUF_INIT;
+
+		buf_adds(&b, "<");
+		text_pct_encode(&b, c[i].in, c[i].keep);
+		assert_string_equal(b.data + 1, c[i].want);
+		buf_release(&b);
+	}
+}
+
 static void test_utf8_len(void **state)
 {
 	(void)state;
@@ -187,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_high_bytes),   cmocka_unit_test(test_utf8_len_blocks),
 		cmocka_unit_test(test_line_end),
 		cmocka_unit_test(test_count_lines),
+		cmocka_unit_test(test_pct_encode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -178,6 +178,30 @@ static void test_excludes(void **state)
 	tmpdir_remove(dir);
 }
 
+/* A leading "./" or "/" is the scan root, as the README says; fnmatch saw
+ * "./sub" that no path below the root has, and excluded nothing. */
+static void test_excludes_rooted(void **state)
+{
+	char *dir = make_tree(), *log;
+	const char *ex[] = { "./sub/", "/a-b" };
+	struct walk_opts o = { ex, 2, 0, 0 };
+
+	(void)state;
+	assert_int_equal(chdir("root"), 0);
+	log = walk_log(&o, ".", NULL);
+	assert_string_equal(log,
+		"skipped .git (version control directory, not scanned (--include-vcs scans it))\n"
+		"skipped a-b (excluded by --exclude '/a-b')\n"
+		"file a/f.c\n"
+		"link a/loop -> ..\n"
+		"link a/out -> ../../outside.txt\n"
+		"special fifo\n"
+		"link s -> sub\n"
+		"skipped sub (excluded by --exclude './sub/')\n");
+	free(log);
+	tmpdir_remove(dir);
+}
+
 static void test_roots(void **state)
 {
 	char *dir = make_tree(), *log;
@@ -218,6 +242,7 @@ int main(void)
 		cmocka_unit_test(test_default_walk), cmocka_unit_test(test_follow),
 		cmocka_unit_test(test_vanishing),    cmocka_unit_test(test_roots),
 		cmocka_unit_test(test_excludes),
+		cmocka_unit_test(test_excludes_rooted),
 		cmocka_unit_test(test_unreadable_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
