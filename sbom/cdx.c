@@ -291,12 +291,12 @@ static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 static void partial_props(const struct sbom_doc *d, json_object *m)
 {
 	struct buf b = BUF_INIT;
-	size_t i, n = 0, named;
+	size_t i, n = 0, left;
 
 	for (i = 0; i < d->nfiles; i++)
 		n += partial(&d->files[i]);
-	named = n > PARTIAL_MAX ? PARTIAL_MAX - 1 : n; /* the last slot counts the rest */
-	for (i = 0; i < d->nfiles && named; i++) {
+	left = n > PARTIAL_MAX ? PARTIAL_MAX - 1 : n; /* the last slot counts the rest */
+	for (i = 0; i < d->nfiles && left; i++) {
 		const struct sbom_file *f = &d->files[i];
 
 		if (!partial(f))
@@ -305,7 +305,7 @@ static void partial_props(const struct sbom_doc *d, json_object *m)
 			   f->comment ? f->comment : "read in part");
 		prop(m, "petal:partial", b.data);
 		buf_reset(&b);
-		named--;
+		left--;
 	}
 	if (n > PARTIAL_MAX) {
 		buf_printf(&b, "and %zu more", n - PARTIAL_MAX + 1);
