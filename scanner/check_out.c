@@ -156,84 +156,22 @@ int check_write_text(const struct check *ck, FILE *out)
  * the files list has a row per input, and a json-c tree of a kernel's
  * 78,000 rows cost more than judging them. */
 struct pj {
-	struct buf *b;
+	struct jw j;
 	FILE *out;
-	int depth;
-	int first; /* nothing yet in the open object or array */
-	int bad;   /* a write failed */
+	int bad; /* a write failed */
 };
 
-static void add_u64(struct buf *b, uint64_t v)
-{
-	char t[24];
-	size_t n = sizeof(t);
-
-	do
-		t[--n] = (char)('0' + v % 10);
-	while (v /= 10);
-	buf_add(b, t + n, sizeof(t) - n);
-}
-
-static void pj_indent(struct pj *w)
-{
-	int i;
-
-	for (i = 0; i < w->depth; i++)
-		buf_adds(w->b, "  ");
-}
-
-static void pj_item(struct pj *w, const char *key)
-{
-	if (w->depth) {
-		buf_adds(w->b, w->first ? "\n" : ",\n");
-		pj_indent(w);
-	}
-	if (key) {
-		jw_escape(w->b, key);
-		buf_adds(w->b, ": ");
-	}
-	w->first = 0;
-}
-
-static void pj_open(struct pj *w, const char *key, char c)
-{
-	pj_item(w, key);
-	buf_addc(w->b, c);
-	w->depth++;
-	w->first = 1;
-}
-
-static void pj_close(struct pj *w, char c)
-{
-	w->depth--;
-	buf_addc(w->b, '\n');
-	pj_indent(w);
-	buf_addc(w->b, c);
-	w->first = 0;
-}
-
-static void pj_str(struct pj *w, const char *key, const char *v)
-{
-	pj_item(w, key);
-	if (v)
-		jw_escape(w->b, v);
-	else
-		buf_adds(w->b, "null");
-}
-
-static void pj_int(struct pj *w, const char *key, uint64_t v)
-{
-	pj_item(w, key);
-	add_u64(w->b, v);
-}
+#define PJ_INIT(buf, out) { JW_INIT_PRETTY(buf), (out), 0 }
 
 /* Writes what the buffer holds once it is over `over` bytes (0: all). */
 static void pj_flush(struct pj *w, size_t over)
 {
-	if (w->b->len <= over)
+	struct buf *b = w->j.b;
+
+	if (b->len <= over)
 		return;
-	w->bad |= fwrite(w->b->data, 1, w->b->len, w->out) != w->b->len;
-	buf_reset(w->b);
+	w->bad |= fwrite(b->data, 1, b->len, w->out) != b->len;
+	buf_reset(b);
 }
 
 static int json_hit(void *ctx, const struct check_entry *en, size_t i)
@@ -241,76 +179,76 @@ static int json_hit(void *ctx, const struct check_entry *en, size_t i)
 	const struct policy_hit *h = &en->v.hits[i];
 	struct pj *w = ctx;
 
-	pj_open(w, NULL, '{');
-	pj_str(w, "path", en->r.path);
-	pj_str(w, "license", h->license);
-	pj_str(w, "rule", h->rule->id);
-	pj_str(w, "verdict", policy_verdict_name(h->raw));
-	pj_str(w, "state", hit_state(en, i));
-	pj_str(w, "decided_by", h->leaf);
+	jw_open(&w->j, NULL, '{');
+	jw_str(&w->j, "path", en->r.path);
+	jw_str(&w->j, "license", h->license);
+	jw_str(&w->j, "rule", h->rule->id);
+	jw_str(&w->j, "verdict", policy_verdict_name(h->raw));
+	jw_str(&w->j, "state", hit_state(en, i));
+	jw_str(&w->j, "decided_by", h->leaf);
 	if (h->start_line) {
-		pj_int(w, "start_line", h->start_line);
-		pj_int(w, "end_line", h->end_line);
+		jw_int(&w->j, "start_line", h->start_line);
+		jw_int(&w->j, "end_line", h->end_line);
 	}
-	pj_str(w, "evidence", h->evidence);
-	pj_str(w, "note", h->note);
+	jw_str(&w->j, "evidence", h->evidence);
+	jw_str(&w->j, "note", h->note);
 	if (h->rule->line)
-		pj_int(w, "policy_line", h->rule->line);
+		jw_int(&w->j, "policy_line", h->rule->line);
 	if (h->waived) {
-		pj_str(w, "exception", h->waived->reason);
-		pj_int(w, "exception_line", h->waived->line);
+		jw_str(&w->j, "exception", h->waived->reason);
+		jw_int(&w->j, "exception_line", h->waived->line);
 	}
-	pj_close(w, '}');
+	jw_close(&w->j, '}');
 	pj_flush(w, 1u << 20);
 	return 0;
 }
 
 static void json_summary(struct pj *w, const struct check_summary *s)
 {
-	pj_open(w, "summary", '{');
-	pj_int(w, "files", s->files);
-	pj_int(w, "pass", s->pass);
-	pj_int(w, "review", s->review);
-	pj_int(w, "fail", s->fail);
-	pj_int(w, "violations", s->violations);
-	pj_int(w, "baselined", s->baselined);
-	pj_int(w, "warnings", s->warnings);
-	pj_int(w, "excepted", s->excepted);
-	pj_int(w, "scan_errors", s->failed);
-	pj_close(w, '}');
+	jw_open(&w->j, "summary", '{');
+	jw_int(&w->j, "files", s->files);
+	jw_int(&w->j, "pass", s->pass);
+	jw_int(&w->j, "review", s->review);
+	jw_int(&w->j, "fail", s->fail);
+	jw_int(&w->j, "violations", s->violations);
+	jw_int(&w->j, "baselined", s->baselined);
+	jw_int(&w->j, "warnings", s->warnings);
+	jw_int(&w->j, "excepted", s->excepted);
+	jw_int(&w->j, "scan_errors", s->failed);
+	jw_close(&w->j, '}');
 }
 
 int check_write_json(const struct check *ck, FILE *out)
 {
 	struct buf b = BUF_INIT;
-	struct pj w = { &b, out, 0, 1, 0 };
+	struct pj w = PJ_INIT(&b, out);
 	size_t i;
 
-	pj_open(&w, NULL, '{');
-	pj_str(&w, "tool", "petal");
-	pj_str(&w, "version", PETAL_VERSION);
-	pj_str(&w, "use", policy_use_name(ck->p->use));
-	pj_open(&w, "files", '[');
+	jw_open(&w.j, NULL, '{');
+	jw_str(&w.j, "tool", "petal");
+	jw_str(&w.j, "version", PETAL_VERSION);
+	jw_str(&w.j, "use", policy_use_name(ck->p->use));
+	jw_open(&w.j, "files", '[');
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct check_entry *en = &ck->files[i];
 
-		pj_open(&w, NULL, '{');
-		pj_str(&w, "path", en->r.path);
-		pj_str(&w, "verdict", en->r.status == FS_FAILED ? "error"
+		jw_open(&w.j, NULL, '{');
+		jw_str(&w.j, "path", en->r.path);
+		jw_str(&w.j, "verdict", en->r.status == FS_FAILED ? "error"
 				      : policy_verdict_name(en->v.verdict));
-		pj_str(&w, "status", result_status_name(en->r.status));
-		pj_str(&w, "expression", en->r.expression);
+		jw_str(&w.j, "status", result_status_name(en->r.status));
+		jw_str(&w.j, "expression", en->r.expression);
 		if (en->r.error) /* why it failed, or why it was skipped */
-			pj_str(&w, "error", en->r.error);
-		pj_close(&w, '}');
+			jw_str(&w.j, "error", en->r.error);
+		jw_close(&w.j, '}');
 		pj_flush(&w, 1u << 20);
 	}
-	pj_close(&w, ']');
-	pj_open(&w, "violations", '[');
+	jw_close(&w.j, ']');
+	jw_open(&w.j, "violations", '[');
 	each_hit(ck, json_hit, &w);
-	pj_close(&w, ']');
+	jw_close(&w.j, ']');
 	json_summary(&w, &ck->sum);
-	pj_close(&w, '}');
+	jw_close(&w.j, '}');
 	buf_addc(&b, '\n');
 	pj_flush(&w, 0);
 	buf_release(&b);
@@ -377,31 +315,31 @@ static const char *level(enum policy_verdict v)
 /* {"text": s} under key. */
 static void pj_text(struct pj *w, const char *key, const char *s)
 {
-	pj_open(w, key, '{');
-	pj_str(w, "text", s);
-	pj_close(w, '}');
+	jw_open(&w->j, key, '{');
+	jw_str(&w->j, "text", s);
+	jw_close(&w->j, '}');
 }
 
 static void sarif_rule(struct pj *w, const struct policy_rule *r)
 {
 	struct buf b = BUF_INIT;
 
-	pj_open(w, NULL, '{');
-	pj_str(w, "id", r->id);
+	jw_open(&w->j, NULL, '{');
+	jw_str(&w->j, "id", r->id);
 	buf_adds(&b, r->verdict == POLICY_FAIL ? "Denied by the policy: "
 					       : "Needs review under the policy: ");
 	buf_adds(&b, r->entry);
 	pj_text(w, "shortDescription", b.data);
 	buf_release(&b);
-	pj_open(w, "defaultConfiguration", '{');
-	pj_str(w, "level", level(r->verdict));
-	pj_close(w, '}');
-	pj_open(w, "properties", '{');
+	jw_open(&w->j, "defaultConfiguration", '{');
+	jw_str(&w->j, "level", level(r->verdict));
+	jw_close(&w->j, '}');
+	jw_open(&w->j, "properties", '{');
 	if (r->line)
-		pj_int(w, "policyLine", r->line);
-	pj_str(w, "entry", r->entry);
-	pj_close(w, '}');
-	pj_close(w, '}');
+		jw_int(&w->j, "policyLine", r->line);
+	jw_str(&w->j, "entry", r->entry);
+	jw_close(&w->j, '}');
+	jw_close(&w->j, '}');
 }
 
 /* A relative URI reference: unreserved bytes, '/' and '!' kept. */
@@ -420,28 +358,28 @@ static void locations(struct pj *w, const struct check *ck, const struct check_e
 	char *u = uri_path(ck->roots[en->root].uri ? en->rel : en->r.path);
 	char base[32];
 
-	pj_open(w, "locations", '[');
-	pj_open(w, NULL, '{');
-	pj_open(w, "physicalLocation", '{');
-	pj_open(w, "artifactLocation", '{');
-	pj_str(w, "uri", u);
+	jw_open(&w->j, "locations", '[');
+	jw_open(&w->j, NULL, '{');
+	jw_open(&w->j, "physicalLocation", '{');
+	jw_open(&w->j, "artifactLocation", '{');
+	jw_str(&w->j, "uri", u);
 	free(u);
 	if (ck->roots[en->root].uri) {
 		snprintf(base, sizeof(base), "ROOT%zu", en->root);
-		pj_str(w, "uriBaseId", base);
+		jw_str(&w->j, "uriBaseId", base);
 	}
-	pj_close(w, '}');
+	jw_close(&w->j, '}');
 	if (h && h->start_line) {
-		pj_open(w, "region", '{');
-		pj_int(w, "startLine", h->start_line);
-		pj_int(w, "endLine", h->end_line >= h->start_line ? h->end_line : h->start_line);
+		jw_open(&w->j, "region", '{');
+		jw_int(&w->j, "startLine", h->start_line);
+		jw_int(&w->j, "endLine", h->end_line >= h->start_line ? h->end_line : h->start_line);
 		if (h->evidence)
 			pj_text(w, "snippet", h->evidence);
-		pj_close(w, '}');
+		jw_close(&w->j, '}');
 	}
-	pj_close(w, '}');
-	pj_close(w, '}');
-	pj_close(w, ']');
+	jw_close(&w->j, '}');
+	jw_close(&w->j, '}');
+	jw_close(&w->j, ']');
 }
 
 static int sarif_hit(void *ctx, const struct check_entry *en, size_t i)
@@ -451,26 +389,26 @@ static int sarif_hit(void *ctx, const struct check_entry *en, size_t i)
 	const struct policy_hit *h = &en->v.hits[i];
 	struct buf b = BUF_INIT;
 
-	pj_open(w, NULL, '{');
-	pj_str(w, "ruleId", h->rule->id);
-	pj_int(w, "ruleIndex", rule_index(s, h->rule));
-	pj_str(w, "level", level(h->raw));
+	jw_open(&w->j, NULL, '{');
+	jw_str(&w->j, "ruleId", h->rule->id);
+	jw_int(&w->j, "ruleIndex", rule_index(s, h->rule));
+	jw_str(&w->j, "level", level(h->raw));
 	describe(&b, h);
 	pj_text(w, "message", b.data);
 	buf_release(&b);
 	locations(w, s->ck, en, h);
 	if (s->ck->nbase)
-		pj_str(w, "baselineState", en->baselined[i] ? "unchanged" : "new");
+		jw_str(&w->j, "baselineState", en->baselined[i] ? "unchanged" : "new");
 	if (h->waived) {
-		pj_open(w, "suppressions", '[');
-		pj_open(w, NULL, '{');
-		pj_str(w, "kind", "external");
-		pj_str(w, "status", "accepted");
-		pj_str(w, "justification", h->waived->reason);
-		pj_close(w, '}');
-		pj_close(w, ']');
+		jw_open(&w->j, "suppressions", '[');
+		jw_open(&w->j, NULL, '{');
+		jw_str(&w->j, "kind", "external");
+		jw_str(&w->j, "status", "accepted");
+		jw_str(&w->j, "justification", h->waived->reason);
+		jw_close(&w->j, '}');
+		jw_close(&w->j, ']');
 	}
-	pj_close(w, '}');
+	jw_close(&w->j, '}');
 	pj_flush(w, 1u << 20);
 	return 0;
 }
@@ -480,27 +418,26 @@ static void sarif_tool(struct sarif *s)
 	struct pj *w = s->w;
 	size_t i;
 
-	pj_open(w, "tool", '{');
-	pj_open(w, "driver", '{');
-	pj_str(w, "name", "petal");
-	pj_str(w, "version", PETAL_VERSION);
-	pj_open(w, "rules", '[');
+	jw_open(&w->j, "tool", '{');
+	jw_open(&w->j, "driver", '{');
+	jw_str(&w->j, "name", "petal");
+	jw_str(&w->j, "version", PETAL_VERSION);
+	jw_open(&w->j, "rules", '[');
 	for (i = 0; i < s->nrules; i++)
 		sarif_rule(w, s->rules[i]);
-	pj_close(w, ']');
-	pj_close(w, '}');
-	pj_close(w, '}');
+	jw_close(&w->j, ']');
+	jw_close(&w->j, '}');
+	jw_close(&w->j, '}');
 }
 
 static void sarif_invocations(struct pj *w, const struct check *ck)
 {
 	size_t i;
 
-	pj_open(w, "invocations", '[');
-	pj_open(w, NULL, '{');
-	pj_item(w, "executionSuccessful");
-	buf_adds(w->b, ck->sum.failed == 0 ? "true" : "false");
-	pj_open(w, "toolExecutionNotifications", '[');
+	jw_open(&w->j, "invocations", '[');
+	jw_open(&w->j, NULL, '{');
+	jw_bool(&w->j, "executionSuccessful", ck->sum.failed == 0);
+	jw_open(&w->j, "toolExecutionNotifications", '[');
 	for (i = 0; i < ck->nfiles; i++) {
 		const struct check_entry *en = &ck->files[i];
 		struct buf b = BUF_INIT;
@@ -510,17 +447,17 @@ static void sarif_invocations(struct pj *w, const struct check *ck)
 		buf_adds(&b, en->r.path);
 		buf_adds(&b, ": ");
 		buf_adds(&b, en->r.error ? en->r.error : "failed");
-		pj_open(w, NULL, '{');
-		pj_str(w, "level", "error");
+		jw_open(&w->j, NULL, '{');
+		jw_str(&w->j, "level", "error");
 		pj_text(w, "message", b.data);
 		buf_release(&b);
 		locations(w, ck, en, NULL);
-		pj_close(w, '}');
+		jw_close(&w->j, '}');
 		pj_flush(w, 1u << 20);
 	}
-	pj_close(w, ']');
-	pj_close(w, '}');
-	pj_close(w, ']');
+	jw_close(&w->j, ']');
+	jw_close(&w->j, '}');
+	jw_close(&w->j, ']');
 }
 
 static void sarif_bases(struct pj *w, const struct check *ck)
@@ -528,38 +465,38 @@ static void sarif_bases(struct pj *w, const struct check *ck)
 	size_t i;
 	char name[32];
 
-	pj_open(w, "originalUriBaseIds", '{');
+	jw_open(&w->j, "originalUriBaseIds", '{');
 	for (i = 0; i < ck->nroots; i++)
 		if (ck->roots[i].uri) {
 			snprintf(name, sizeof(name), "ROOT%zu", i);
-			pj_open(w, name, '{');
-			pj_str(w, "uri", ck->roots[i].uri);
-			pj_close(w, '}');
+			jw_open(&w->j, name, '{');
+			jw_str(&w->j, "uri", ck->roots[i].uri);
+			jw_close(&w->j, '}');
 		}
-	pj_close(w, '}');
+	jw_close(&w->j, '}');
 }
 
 int check_write_sarif(const struct check *ck, FILE *out)
 {
 	struct buf b = BUF_INIT;
-	struct pj w = { &b, out, 0, 1, 0 };
+	struct pj w = PJ_INIT(&b, out);
 	struct sarif s = { ck, NULL, 0, &w };
 
 	collect_rules(&s);
-	pj_open(&w, NULL, '{');
-	pj_str(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-	pj_str(&w, "version", "2.1.0");
-	pj_open(&w, "runs", '[');
-	pj_open(&w, NULL, '{');
+	jw_open(&w.j, NULL, '{');
+	jw_str(&w.j, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	jw_str(&w.j, "version", "2.1.0");
+	jw_open(&w.j, "runs", '[');
+	jw_open(&w.j, NULL, '{');
 	sarif_tool(&s);
 	sarif_invocations(&w, ck);
 	sarif_bases(&w, ck);
-	pj_open(&w, "results", '[');
+	jw_open(&w.j, "results", '[');
 	each_hit(ck, sarif_hit, &s);
-	pj_close(&w, ']');
-	pj_close(&w, '}');
-	pj_close(&w, ']');
-	pj_close(&w, '}');
+	jw_close(&w.j, ']');
+	jw_close(&w.j, '}');
+	jw_close(&w.j, ']');
+	jw_close(&w.j, '}');
 	buf_addc(&b, '\n');
 	pj_flush(&w, 0);
 	buf_release(&b);

@@ -62,15 +62,27 @@ void jw_escape(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-/* The comma before a value and its key. */
+static void indent(struct jw *w)
+{
+	int i;
+
+	for (i = 0; i < w->depth; i++)
+		buf_adds(w->b, "  ");
+}
+
+/* The comma before a value and its key; pretty: each on a line of its own. */
 static void key(struct jw *w, const char *k)
 {
-	if (!w->first)
+	if (w->pretty && w->depth) {
+		buf_adds(w->b, w->first ? "\n" : ",\n");
+		indent(w);
+	} else if (!w->first) {
 		buf_addc(w->b, ',');
+	}
 	w->first = 0;
 	if (k) {
 		jw_escape(w->b, k);
-		buf_addc(w->b, ':');
+		buf_adds(w->b, w->pretty ? ": " : ":");
 	}
 }
 
@@ -79,10 +91,16 @@ void jw_open(struct jw *w, const char *k, char c)
 	key(w, k);
 	buf_addc(w->b, c);
 	w->first = 1;
+	w->depth++;
 }
 
 void jw_close(struct jw *w, char c)
 {
+	w->depth--;
+	if (w->pretty) {
+		buf_addc(w->b, '\n');
+		indent(w);
+	}
 	buf_addc(w->b, c);
 	w->first = 0;
 }

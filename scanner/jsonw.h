@@ -13,6 +13,11 @@
  *   jw_open(&w, "findings", '['); ... jw_close(&w, ']');
  *   jw_close(&w, '}');
  *
+ * JW_INIT_PRETTY(&buf) writes as json-c's JSON_C_TO_STRING_PRETTY |
+ * _SPACED | _NOSLASHESCAPE does (two spaces a level, "key": value, an
+ * empty array "[\n  ]"): the check reports, whose file lists have a row
+ * per input.
+ *
  * Strings are escaped as json-c does: " \ and \b \f \n \r \t by name, the
  * other bytes below 0x20 as \u00xx, everything else (UTF-8) as it is.
  * The buffer is the caller's; no other state. */
@@ -25,10 +30,13 @@
 
 struct jw {
 	struct buf *b;
-	int first; /* nothing written yet in the open object or array */
+	int first;  /* nothing written yet in the open object or array */
+	int pretty; /* json-c's pretty layout */
+	int depth;  /* open objects and arrays (pretty only) */
 };
 
-#define JW_INIT(buf) { (buf), 1 }
+#define JW_INIT(buf) { (buf), 1, 0, 0 }
+#define JW_INIT_PRETTY(buf) { (buf), 1, 1, 0 }
 
 void jw_open(struct jw *w, const char *key, char c);
 void jw_close(struct jw *w, char c);

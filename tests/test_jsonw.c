@@ -109,13 +109,13 @@ static void test_ints(void **state)
 	}
 }
 
-static void test_nesting(void **state)
+static void nesting(int pretty, int flags)
 {
 	struct buf b = BUF_INIT;
 	struct jw w = JW_INIT(&b);
 	json_object *o = json_object_new_object(), *a = json_object_new_array(), *in;
 
-	(void)state;
+	w.pretty = pretty;
 	jw_open(&w, NULL, '{');
 	jw_str(&w, "path", "a/b \"c\"");
 	jw_int(&w, "size", -42);
@@ -140,9 +140,26 @@ static void test_nesting(void **state)
 	json_object_array_add(a, json_object_new_array());
 	json_object_object_add(o, "list", a);
 	json_object_object_add(o, "last", json_object_new_string("\n"));
-	assert_string_equal(b.data, json_object_to_json_string_ext(o, FLAGS));
+	assert_string_equal(b.data, json_object_to_json_string_ext(o, flags));
 	json_object_put(o);
 	buf_release(&b);
+}
+
+static void test_nesting(void **state)
+{
+	(void)state;
+	nesting(0, FLAGS);
+}
+
+/* JW_INIT_PRETTY: the layout of the check reports. */
+static void test_nesting_pretty(void **state)
+{
+	struct jw w = JW_INIT_PRETTY(NULL);
+
+	(void)state;
+	assert_true(w.pretty);
+	nesting(1, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+			   JSON_C_TO_STRING_NOSLASHESCAPE);
 }
 
 int main(void)
@@ -153,6 +170,7 @@ int main(void)
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_byte_in_long_string),
 		cmocka_unit_test(test_nesting),
+		cmocka_unit_test(test_nesting_pretty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
