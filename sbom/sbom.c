@@ -987,12 +987,46 @@ static size_t *by_scope_desc(const struct sbom_doc *d)
 	return v;
 }
 
+/* 1 when package q lies in archive package a with no other archive
+ * between them: a manifest's package among the archive's entries. */
+static int inside_archive(const struct sbom_doc *d, size_t q, size_t a)
+{
+	if (q == a || d->pkgs[q].kind != SBOM_MANIFEST)
+		return 0;
+	while (q != a && q != 0 && d->pkgs[q].kind == SBOM_MANIFEST)
+		q = d->pkgs[q].parent;
+	return q == a;
+}
+
+/* What an archive found: its own files' licenses and those of the
+ * manifest packages among its entries (their files are theirs, not its). */
+static void archive_found(const struct sbom_doc *d, size_t pi, char ***lics, size_t *nl,
+			  char **concluded)
+{
+	char **concl = xmalloc((d->npkgs + 1) * sizeof(char *));
+	size_t cap = 0, nc = 0, q, k;
+
+	for (q = 0; q < d->npkgs; q++) {
+		const struct sbom_pkg *s = &d->pkgs[q];
+
+		if (q != pi && !inside_archive(d, q, pi))
+			continue;
+		for (k = 0; k < s->nlics; k++)
+			push_str(lics, nl, &cap, xstrdup(s->lics[k]));
+		if (s->concluded)
+			concl[nc++] = s->concluded;
+	}
+	*nl = *nl ? sort_unique(*lics, *nl) : 0;
+	*concluded = nc ? expr_and_all(concl, nc) : NULL;
+	free(concl);
+}
+
 /* An archive's file, in its parent package, carries what its package found. */
 static void archive_file_takes(struct sbom_doc *d, size_t pi)
 {
 	const struct sbom_pkg *p = &d->pkgs[pi];
 	const struct sbom_pkg *par = &d->pkgs[p->parent];
-	size_t j, k;
+	size_t j;
 
 	if (p->kind != SBOM_ARCHIVE)
 		return;
@@ -1002,12 +1036,10 @@ static void archive_file_takes(struct sbom_doc *d, size_t pi)
 		if (strcmp(f->name, p->file_name))
 			continue;
 		free_strv(f->lics, f->nlics);
-		f->lics = xmalloc((p->nlics + 1) * sizeof(char *));
-		for (k = 0; k < p->nlics; k++)
-			f->lics[k] = xstrdup(p->lics[k]);
-		f->nlics = p->nlics;
+		f->lics = NULL;
+		f->nlics = 0;
 		free(f->expression);
-		f->expression = dup0(p->concluded);
+		archive_found(d, pi, &f->lics, &f->nlics, &f->expression);
 		return;
 	}
 }
