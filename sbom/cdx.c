@@ -254,11 +254,47 @@ static void homepage(const struct sbom_pkg *p, json_object *o)
 	json_object_object_add(o, "externalReferences", a);
 }
 
+static int cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The copyright statements of a package's files, distinct, sorted, one a
+ * line (without --cdx-files, the only place they appear); NULL if none. */
+static char *pkg_copyrights(const struct sbom_doc *d, const struct sbom_pkg *p)
+{
+	struct buf all = BUF_INIT, out = BUF_INIT;
+	char **v = NULL, *q;
+	size_t j, n = 0, cap = 0;
+
+	for (j = 0; j < p->nfiles; j++)
+		if (d->files[p->files[j]].copyright)
+			buf_printf(&all, "%s\n", d->files[p->files[j]].copyright);
+	for (q = all.data; q && *q; q = strchr(q, '\0') + 1) {
+		if (n == cap)
+			v = xrealloc(v, (cap = cap ? 2 * cap : 16) * sizeof(*v));
+		v[n++] = q;
+		q[strcspn(q, "\n")] = '\0';
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_line);
+	for (j = 0; j < n; j++)
+		if (*v[j] && (!j || strcmp(v[j - 1], v[j])))
+			buf_printf(&out, "%s%s", out.len ? "\n" : "", v[j]);
+	free(v);
+	buf_release(&all);
+	if (out.len)
+		return buf_take(&out);
+	buf_release(&out);
+	return NULL;
+}
+
 /* The root's children are the document's components, not nested. */
 static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 {
 	const struct sbom_pkg *p = &d->pkgs[pi];
 	json_object *o = json_object_new_object(), *kids, *ev;
+	char *cr;
 
 	put(o, "type", p->kind == SBOM_MANIFEST ? "library"
 		       : p->kind == SBOM_ARCHIVE || d->root_is_archive ? "file" : "application");
@@ -281,8 +317,10 @@ static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 		json_object_object_add(o, "components", kids);
 	else
 		json_object_put(kids);
-	if ((ev = evidence(d, p->lics, p->nlics, NULL)) != NULL)
+	cr = files ? NULL : pkg_copyrights(d, p);
+	if ((ev = evidence(d, p->lics, p->nlics, cr)) != NULL)
 		json_object_object_add(o, "evidence", ev);
+	free(cr);
 	return o;
 }
 
