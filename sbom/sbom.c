@@ -510,11 +510,25 @@ static void purl_seg(struct buf *b, const char *s)
 	}
 }
 
+/* The purl name: as the manifest writes it, but for PyPI, where the purl
+ * spec asks for the name lowercased with '_' as '-' ("My_Pkg" is my-pkg). */
+static char *purl_name(const struct package *m)
+{
+	char *n = xstrdup(m->name), *c;
+
+	if (strcmp(m->ecosystem, "pypi"))
+		return n;
+	for (c = n; *c; c++)
+		*c = *c == '_' ? '-' : (char)tolower((unsigned char)*c);
+	return n;
+}
+
 /* pkg:type/namespace/name@version; namespace segments split at '/'. */
 static char *make_purl(const struct package *m)
 {
 	struct buf b = BUF_INIT;
 	const char *s;
+	char *name;
 
 	if (!m->ecosystem || !m->name || !m->version || !*m->name || !*m->version)
 		return NULL;
@@ -532,7 +546,9 @@ static char *make_purl(const struct package *m)
 		free(seg);
 		s = e ? e + 1 : NULL;
 	}
-	purl_seg(&b, m->name);
+	name = purl_name(m);
+	purl_seg(&b, name);
+	free(name);
 	buf_addc(&b, '@');
 	purl_seg(&b, m->version);
 	return buf_take(&b);
