@@ -555,6 +555,29 @@ static char *make_purl(const struct package *m)
 }
 
 /* "Person: x" / "Organization: y" kept; anything else is prefixed. */
+/* An author as manifests write one -- "Jane Doe <jane@x.org> (https://x.org)"
+ * -- in SPDX's form: the name, then the e-mail in parentheses (a URL is not
+ * an e-mail, and parentheses are where SPDX readers take the e-mail from). */
+static void spdx_person(struct buf *b, const char *s)
+{
+	size_t n = strcspn(s, "<(");
+	const char *lt = strchr(s, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	size_t el = lt && gt ? (size_t)(gt - lt - 1) : 0;
+
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (el && !memchr(lt + 1, '@', el))
+		el = 0;
+	if (!n && el)
+		buf_add(b, lt + 1, el);
+	else if (!n)
+		buf_adds(b, s);
+	else
+		buf_add(b, s, n);
+	if (n && el)
+		buf_printf(b, " (%.*s)", (int)el, lt + 1);
+}
+
 static char *agent(const char *s, const char *dflt_kind)
 {
 	struct buf b = BUF_INIT;
@@ -563,7 +586,8 @@ static char *agent(const char *s, const char *dflt_kind)
 		return NULL;
 	if (!strncmp(s, "Person:", 7) || !strncmp(s, "Organization:", 13))
 		return xstrdup(s);
-	buf_printf(&b, "%s: %s", dflt_kind, s);
+	buf_printf(&b, "%s: ", dflt_kind);
+	spdx_person(&b, s);
 	return buf_take(&b);
 }
 
