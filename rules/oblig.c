@@ -300,6 +300,20 @@ static int is_notice_file(const struct file_result *r)
 	       !(r->type == FT_SKIPPED && r->status == FS_SKIPPED) && oblig_is_notice(r->path);
 }
 
+/* Legal text no known license matched: the file (and its holders) in the
+ * group OBLIG_UNKNOWN, with the text, to be read. */
+static void add_unknown(struct oblig *o, const struct file_result *r, const struct finding *f)
+{
+	struct expr *x = expr_parse(OBLIG_UNKNOWN, strlen(OBLIG_UNKNOWN), NULL);
+	struct oblig_group *g = group_get(o, x);
+	struct source s = { r->path, NULL, r };
+
+	g->note = "license-like text no known license matched: read it";
+	add_to_group(g, &s);
+	strs_add(&g->texts, f->span ? f->span : f->text ? f->text : "");
+	expr_free(x);
+}
+
 int oblig_file(void *ctx, const struct file_result *r)
 {
 	struct oblig *o = ctx;
@@ -314,6 +328,9 @@ int oblig_file(void *ctx, const struct file_result *r)
 
 		add_expression(o, r->expression, &s);
 	}
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_LICENSE && r->findings[i].method == FM_UNKNOWN)
+			add_unknown(o, r, &r->findings[i]);
 	for (i = 0; i < r->npackages; i++) {
 		char *label;
 		struct source s = { NULL, NULL, NULL };
@@ -367,6 +384,7 @@ void oblig_finish(struct oblig *o)
 		struct oblig_group *g = &o->g[i];
 
 		strs_sort_uniq(&g->holders);
+		strs_sort_uniq(&g->texts);
 		for (k = 0; (g->res.oblig & LM_INCLUDE_NOTICE_FILE) && k < o->notice_paths.n; k++)
 			if (notice_covers(o->notice_paths.v[k], &g->files))
 				strs_add(&g->notices, o->notice_paths.v[k]);
@@ -424,6 +442,7 @@ void oblig_free(struct oblig *o)
 		strs_release(&g->packages);
 		strs_release(&g->holders);
 		strs_release(&g->notices);
+		strs_release(&g->texts);
 	}
 	for (i = 0; i < o->nc; i++) {
 		free(o->c[i].expression);

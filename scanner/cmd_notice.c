@@ -493,8 +493,14 @@ static void license_text(const struct notice_fmt *nf, FILE *f, const struct cli 
 {
 	struct buf b = BUF_INIT;
 	struct idx_lic L;
+	size_t i;
 
-	if (find_text(&c->idx, g->id, &L) < 0) {
+	if (g->texts.n) {
+		nf->para(f, g->texts.n == 1 ? "The text found in the files above (no known license):"
+					    : "The texts found in the files above (no known license):");
+		for (i = 0; i < g->texts.n; i++)
+			nf->block(f, g->texts.v[i], strlen(g->texts.v[i]));
+	} else if (find_text(&c->idx, g->id, &L) < 0) {
 		if (reuse_license(nf, f, c, g, d) < 0) {
 			buf_printf(&b, "petal has no reference text for %s: see the files above.",
 				   g->id);
