@@ -205,7 +205,8 @@ int sbom_add(void *doc, const struct file_result *r)
 		   : r->target ? xstrdup(r->target)
 		   : r->truncated ? xstrdup("only the first bytes were analysed (--max-file-size)")
 				  : NULL;
-	f->analysed = r->status == FS_SCANNED && !r->truncated;
+	/* a binary is hashed and labelled, its contents not examined for licenses */
+	f->analysed = r->status == FS_SCANNED && !r->truncated && r->type != FT_BINARY;
 	copy_findings(f, r);
 	if (r->npackages) {
 		f->decl = xcalloc(r->npackages, sizeof(*f->decl));
