@@ -205,8 +205,10 @@ int sbom_add(void *doc, const struct file_result *r)
 		   : r->target ? xstrdup(r->target)
 		   : r->truncated ? xstrdup("only the first bytes were analysed (--max-file-size)")
 				  : NULL;
-	/* a binary is hashed and labelled, its contents not examined for licenses */
-	f->analysed = r->status == FS_SCANNED && !r->truncated && r->type != FT_BINARY;
+	/* a binary's bytes are not examined for licenses: only what a REUSE.toml,
+	 * .reuse/dep5 or debian/copyright stanza says of it is known */
+	f->analysed = r->status == FS_SCANNED && !r->truncated &&
+		      (r->type != FT_BINARY || r->nfindings);
 	copy_findings(f, r);
 	if (r->npackages) {
 		f->decl = xcalloc(r->npackages, sizeof(*f->decl));

@@ -4,6 +4,7 @@
 # licenseInfoInFiles, licenseConcluded (--conclude) and copyrightText are
 # NOASSERTION, in JSON and tag-value alike; a text file without a license
 # stays NONE.  The package verification code still covers the binary.
+# (A binary a REUSE.toml stanza covers keeps its license: tests/cli/reuse.sh.)
 . "$SRC/tests/lib.sh"
 cd "$T"
 mkdir -p in
