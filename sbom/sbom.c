@@ -1235,6 +1235,17 @@ static void name_document(struct sbom_doc *d)
 	d->namespace = buf_take(&b);
 }
 
+/* 1 when an agent ("Person: X", "Organization: X" or a bare "X") names
+ * someone: not blank after its kind. */
+static int agent_named(const char *s)
+{
+	if (!strncmp(s, "Person:", 7))
+		s += 7;
+	else if (!strncmp(s, "Organization:", 13))
+		s += 13;
+	return s[strspn(s, " \t")] != '\0';
+}
+
 int sbom_check_opts(const struct sbom_opts *o, struct perr *e)
 {
 	const char *ns = o->namespace, *colon = ns ? strchr(ns, ':') : NULL;
@@ -1258,6 +1269,10 @@ int sbom_check_opts(const struct sbom_opts *o, struct perr *e)
 				"(https://example.com/spdx/NAME-VERSION)", ns);
 	if (o->name && !*o->name)
 		return perr_set(e, PERR_USAGE, "--name: empty");
+	if (o->version && !*o->version)
+		return perr_set(e, PERR_USAGE, "--version: empty");
+	if (o->supplier && !agent_named(o->supplier))
+		return perr_set(e, PERR_USAGE, "--supplier '%.100s': no name", o->supplier);
 	return 0;
 }
 
