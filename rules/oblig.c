@@ -22,6 +22,9 @@ struct oblig {
 	struct oblig_choice *c;
 	size_t nc, capc;
 	struct oblig_strs notice_paths; /* every NOTICE file seen */
+	struct oblig_strs pkg_groups;   /* "manifest dir\ngroup license" */
+	struct oblig_strs orphans;      /* "file's dir\nholder": files with no license */
+	struct oblig_strs dir_groups;   /* "file's dir\ngroup license": licensed files */
 	struct oblig_unread *u;         /* inputs not analysed */
 	size_t nu, capu;
 	int finished;                   /* u sorted by path */
@@ -146,7 +149,26 @@ struct source {
 	const char *path;    /* a file, or NULL */
 	const char *package; /* a package label, or NULL */
 	const struct file_result *r; /* holders from here, or NULL */
+	const char *manifest; /* a package's manifest path, or NULL */
 };
+
+/* The directory part of path ("" for none): "a/b/c.js" is "a/b". */
+static size_t dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? (size_t)(slash - path) : 0;
+}
+
+/* "dir\nv" into s: a package's group, or a license-less file's holder. */
+static void pair_add(struct oblig_strs *s, const char *path, const char *v)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, "%.*s\n%s", (int)dir_len(path), path, v);
+	strs_add(s, b.data);
+	buf_release(&b);
+}
 
 static void add_to_group(struct oblig_group *g, const struct source *s)
 {
@@ -177,10 +199,15 @@ static void add_expression(struct oblig *o, const char *expression, const struct
 	if (res.choices)
 		add_choice(o, expression, &res);
 	y = expr_parse(res.chosen, strlen(res.chosen), NULL);
-	for (p = y; p && p->kind == EXPR_AND; p = p->left)
-		add_to_group(group_get(o, p->right), s);
-	if (p)
-		add_to_group(group_get(o, p), s);
+	for (p = y; p; p = p->kind == EXPR_AND ? p->left : NULL) {
+		struct oblig_group *g = group_get(o, p->kind == EXPR_AND ? p->right : p);
+
+		add_to_group(g, s);
+		if (s->manifest)
+			pair_add(&o->pkg_groups, s->manifest, g->license);
+		else if (s->path)
+			pair_add(&o->dir_groups, s->path, g->license);
+	}
 	expr_free(y);
 	expr_free(x);
 	lm_result_release(&res);
@@ -306,12 +333,35 @@ static void add_unknown(struct oblig *o, const struct file_result *r, const stru
 {
 	struct expr *x = expr_parse(OBLIG_UNKNOWN, strlen(OBLIG_UNKNOWN), NULL);
 	struct oblig_group *g = group_get(o, x);
-	struct source s = { r->path, NULL, r };
+	struct source s = { r->path, NULL, r, NULL };
 
 	g->note = "license-like text no known license matched: read it";
 	add_to_group(g, &s);
 	strs_add(&g->texts, f->span ? f->span : f->text ? f->text : "");
 	expr_free(x);
+}
+
+static int has_license_finding(const struct file_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_LICENSE && (r->findings[i].expression ||
+							  r->findings[i].method == FM_UNKNOWN))
+			return 1;
+	return 0;
+}
+
+/* A file with holders but no license: its holders go, at the end, to the
+ * licenses of the package whose manifest is nearest above it. */
+static void note_orphan(struct oblig *o, const struct file_result *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_COPYRIGHT)
+			for (k = 0; k < r->findings[i].nholders; k++)
+				pair_add(&o->orphans, r->path, r->findings[i].holders[k]);
 }
 
 int oblig_file(void *ctx, const struct file_result *r)
@@ -324,21 +374,24 @@ int oblig_file(void *ctx, const struct file_result *r)
 	if (is_notice_file(r))
 		strs_add(&o->notice_paths, r->path);
 	if (r->expression) {
-		struct source s = { r->path, NULL, r };
+		struct source s = { r->path, NULL, r, NULL };
 
 		add_expression(o, r->expression, &s);
 	}
 	for (i = 0; i < r->nfindings; i++)
 		if (r->findings[i].kind == FK_LICENSE && r->findings[i].method == FM_UNKNOWN)
 			add_unknown(o, r, &r->findings[i]);
+	if (!r->expression && !has_license_finding(r) && !oblig_is_notice(r->path))
+		note_orphan(o, r); /* a NOTICE file is reproduced whole, holders and all */
 	for (i = 0; i < r->npackages; i++) {
 		char *label;
-		struct source s = { NULL, NULL, NULL };
+		struct source s = { NULL, NULL, NULL, NULL };
 
 		if (!r->packages[i].declared)
 			continue;
 		label = package_label(&r->packages[i], r->path);
 		s.package = label;
+		s.manifest = r->path;
 		add_expression(o, r->packages[i].declared, &s);
 		free(label);
 	}
@@ -369,9 +422,85 @@ static int cmp_choice(const void *a, const void *b)
 		      ((const struct oblig_choice *)b)->expression);
 }
 
+/* How far package dir pd (length pn) holds file dir fd: pn + 1 when fd is
+ * pd or below it ("" holds all), else 0. */
+static size_t holds(const char *pd, size_t pn, const char *fd, size_t fn)
+{
+	if (!pn)
+		return 1;
+	return fn >= pn && !strncmp(pd, fd, pn) && (fn == pn || fd[pn] == '/' || fd[pn] == '!')
+		       ? pn + 1 : 0;
+}
+
+static struct oblig_group *group_named(struct oblig *o, const char *license)
+{
+	size_t i;
+
+	for (i = 0; i < o->ng; i++)
+		if (!strcmp(o->g[i].license, license))
+			return &o->g[i];
+	return NULL;
+}
+
+/* The licenses of the files in directory od (length on), from the sorted
+ * dir_groups, to credit holder under; 0 when that directory has none. */
+static int credit_same_dir(struct oblig *o, const char *od, size_t on, const char *holder)
+{
+	size_t lo = 0, hi = o->dir_groups.n, n = 0;
+	struct oblig_group *g;
+
+	while (lo < hi) { /* the first entry not below "od\n" */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(o->dir_groups.v[mid], od, on + 1);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < o->dir_groups.n && !strncmp(o->dir_groups.v[lo], od, on + 1); lo++, n++)
+		if ((g = group_named(o, o->dir_groups.v[lo] + on + 1)) != NULL)
+			strs_add(&g->holders, holder);
+	return n > 0;
+}
+
+/* Each license-less file's holders to the licenses of the other files of
+ * its directory, else to those of the package whose manifest is nearest
+ * above it (none: credited nowhere, as before). */
+static void credit_orphans(struct oblig *o)
+{
+	size_t i, j;
+
+	strs_sort_uniq(&o->dir_groups);
+	for (i = 0; i < o->orphans.n; i++) {
+		const char *od = o->orphans.v[i], *holder = strchr(od, '\n') + 1;
+		size_t on = (size_t)(holder - 1 - od), best = 0;
+
+		if (credit_same_dir(o, od, on, holder))
+			continue;
+
+		for (j = 0; j < o->pkg_groups.n; j++) {
+			const char *pd = o->pkg_groups.v[j];
+			size_t h = holds(pd, (size_t)(strchr(pd, '\n') - pd), od, on);
+
+			best = h > best ? h : best;
+		}
+		for (j = 0; best && j < o->pkg_groups.n; j++) {
+			const char *pd = o->pkg_groups.v[j], *lic = strchr(pd, '\n') + 1;
+			struct oblig_group *g;
+
+			if (holds(pd, (size_t)(lic - 1 - pd), od, on) == best &&
+			    (g = group_named(o, lic)) != NULL)
+				strs_add(&g->holders, holder);
+		}
+	}
+}
+
 void oblig_finish(struct oblig *o)
 {
 	size_t i, k;
+
+	credit_orphans(o);
 
 	if (o->ng > 1)
 		qsort(o->g, o->ng, sizeof(*o->g), cmp_group);
@@ -457,5 +586,8 @@ void oblig_free(struct oblig *o)
 	free(o->c);
 	free(o->u);
 	strs_release(&o->notice_paths);
+	strs_release(&o->pkg_groups);
+	strs_release(&o->orphans);
+	strs_release(&o->dir_groups);
 	free(o);
 }

@@ -6,7 +6,9 @@
  * WITH lifts what the exception lifts); the expression taken is cut into
  * its operands -- "MIT", "GPL-2.0-only WITH Classpath-exception-2.0",
  * "LicenseRef-x" -- and each operand is a group: the files and packages that
- * bring it, the copyright holders of those files (FK_COPYRIGHT findings),
+ * bring it, the copyright holders of those files (FK_COPYRIGHT findings;
+ * a file with no license credits its holders under the licenses of the
+ * other files of its directory, else of its nearest package at finish),
  * the NOTICE files that go with it (when the use asks for them, as
  * Apache-2.0 4(d) does when distributing: a file named NOTICE, NOTICE.txt
  * or NOTICE.md in the directory of a file that carries it, or above), and
