@@ -1215,6 +1215,7 @@ static void report_legal_text(struct match_ctx *m, const char *text, size_t len,
 	f->start_line = m->lines[fs];
 	f->end_line = m->lines[fe];
 	f->text = evidence(text, len, f->start_line);
+	f->span = span_of(text, len, f->start_line, f->end_line);
 	buf_printf(&b, "license-like text not identified: %zu distinct legal terms within %d "
 		       "words, no known license text or notice matched", n, LEGAL_SPAN);
 	f->problem = buf_take(&b);

@@ -23,6 +23,9 @@ struct oblig {
 	struct oblig_choice *c;
 	size_t nc, capc;
 	struct oblig_strs notice_paths; /* every NOTICE file seen */
+	struct oblig_strs pkg_groups;   /* "manifest dir\ngroup license" */
+	struct oblig_strs orphans;      /* "file's dir\nholder": files with no license */
+	struct oblig_strs dir_groups;   /* "file's dir\ngroup license": licensed files */
 	struct oblig_unread *u;         /* inputs not analysed */
 	size_t nu, capu;
 	int finished;                   /* u sorted by path */
@@ -131,7 +134,26 @@ struct source {
 	const char *path;    /* a file, or NULL */
 	const char *package; /* a package label, or NULL */
 	const struct file_result *r; /* holders from here, or NULL */
+	const char *manifest; /* a package's manifest path, or NULL */
 };
+
+/* The directory part of path ("" for none): "a/b/c.js" is "a/b". */
+static size_t dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? (size_t)(slash - path) : 0;
+}
+
+/* "dir\nv" into s: a package's group, or a license-less file's holder. */
+static void pair_add(struct oblig_strs *s, const char *path, const char *v)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, "%.*s\n%s", (int)dir_len(path), path, v);
+	strs_add(s, b.data);
+	buf_release(&b);
+}
 
 static void add_to_group(struct oblig_group *g, const struct source *s)
 {
@@ -164,9 +186,18 @@ static void add_expression(struct oblig *o, const char *expression, const struct
 		add_choice(o, expression, &res);
 	y = expr_parse(res.chosen, strlen(res.chosen), NULL);
 	ops = y ? expr_operands(y, &n) : NULL;
-	for (i = 0; ops && i < n; i++)
-		if (ops[i]->kind != EXPR_OR)
-			add_to_group(group_get(o, ops[i]), s);
+	for (i = 0; ops && i < n; i++) {
+		struct oblig_group *g;
+
+		if (ops[i]->kind == EXPR_OR)
+			continue;
+		g = group_get(o, ops[i]);
+		add_to_group(g, s);
+		if (s->manifest)
+			pair_add(&o->pkg_groups, s->manifest, g->license);
+		else if (s->path)
+			pair_add(&o->dir_groups, s->path, g->license);
+	}
 	free(ops);
 	expr_free(y);
 	expr_free(x);
@@ -287,6 +318,43 @@ static int is_notice_file(const struct file_result *r)
 	       !(r->type == FT_SKIPPED && r->status == FS_SKIPPED) && oblig_is_notice(r->path);
 }
 
+/* Legal text no known license matched: the file (and its holders) in the
+ * group OBLIG_UNKNOWN, with the text, to be read. */
+static void add_unknown(struct oblig *o, const struct file_result *r, const struct finding *f)
+{
+	struct expr *x = expr_parse(OBLIG_UNKNOWN, strlen(OBLIG_UNKNOWN), NULL);
+	struct oblig_group *g = group_get(o, x);
+	struct source s = { r->path, NULL, r, NULL };
+
+	g->note = "license-like text no known license matched: read it";
+	add_to_group(g, &s);
+	strs_add(&g->texts, f->span ? f->span : f->text ? f->text : "");
+	expr_free(x);
+}
+
+static int has_license_finding(const struct file_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_LICENSE && (r->findings[i].expression ||
+							  r->findings[i].method == FM_UNKNOWN))
+			return 1;
+	return 0;
+}
+
+/* A file with holders but no license: its holders go, at the end, to the
+ * licenses of the package whose manifest is nearest above it. */
+static void note_orphan(struct oblig *o, const struct file_result *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_COPYRIGHT)
+			for (k = 0; k < r->findings[i].nholders; k++)
+				pair_add(&o->orphans, r->path, r->findings[i].holders[k]);
+}
+
 int oblig_file(void *ctx, const struct file_result *r)
 {
 	struct oblig *o = ctx;
@@ -297,18 +365,24 @@ int oblig_file(void *ctx, const struct file_result *r)
 	if (is_notice_file(r))
 		strs_add(&o->notice_paths, r->path);
 	if (r->expression) {
-		struct source s = { r->path, NULL, r };
+		struct source s = { r->path, NULL, r, NULL };
 
 		add_expression(o, r->expression, &s);
 	}
+	for (i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == FK_LICENSE && r->findings[i].method == FM_UNKNOWN)
+			add_unknown(o, r, &r->findings[i]);
+	if (!r->expression && !has_license_finding(r) && !oblig_is_notice(r->path))
+		note_orphan(o, r); /* a NOTICE file is reproduced whole, holders and all */
 	for (i = 0; i < r->npackages; i++) {
 		char *label;
-		struct source s = { NULL, NULL, NULL };
+		struct source s = { NULL, NULL, NULL, NULL };
 
 		if (!r->packages[i].declared)
 			continue;
 		label = package_label(&r->packages[i], r->path);
 		s.package = label;
+		s.manifest = r->path;
 		add_expression(o, r->packages[i].declared, &s);
 		free(label);
 	}
@@ -339,9 +413,85 @@ static int cmp_choice(const void *a, const void *b)
 		      ((const struct oblig_choice *)b)->expression);
 }
 
+/* How far package dir pd (length pn) holds file dir fd: pn + 1 when fd is
+ * pd or below it ("" holds all), else 0. */
+static size_t holds(const char *pd, size_t pn, const char *fd, size_t fn)
+{
+	if (!pn)
+		return 1;
+	return fn >= pn && !strncmp(pd, fd, pn) && (fn == pn || fd[pn] == '/' || fd[pn] == '!')
+		       ? pn + 1 : 0;
+}
+
+static struct oblig_group *group_named(struct oblig *o, const char *license)
+{
+	size_t i;
+
+	for (i = 0; i < o->ng; i++)
+		if (!strcmp(o->g[i].license, license))
+			return &o->g[i];
+	return NULL;
+}
+
+/* The licenses of the files in directory od (length on), from the sorted
+ * dir_groups, to credit holder under; 0 when that directory has none. */
+static int credit_same_dir(struct oblig *o, const char *od, size_t on, const char *holder)
+{
+	size_t lo = 0, hi = o->dir_groups.n, n = 0;
+	struct oblig_group *g;
+
+	while (lo < hi) { /* the first entry not below "od\n" */
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(o->dir_groups.v[mid], od, on + 1);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < o->dir_groups.n && !strncmp(o->dir_groups.v[lo], od, on + 1); lo++, n++)
+		if ((g = group_named(o, o->dir_groups.v[lo] + on + 1)) != NULL)
+			strs_add(&g->holders, holder);
+	return n > 0;
+}
+
+/* Each license-less file's holders to the licenses of the other files of
+ * its directory, else to those of the package whose manifest is nearest
+ * above it (none: credited nowhere, as before). */
+static void credit_orphans(struct oblig *o)
+{
+	size_t i, j;
+
+	strs_sort_uniq(&o->dir_groups);
+	for (i = 0; i < o->orphans.n; i++) {
+		const char *od = o->orphans.v[i], *holder = strchr(od, '\n') + 1;
+		size_t on = (size_t)(holder - 1 - od), best = 0;
+
+		if (credit_same_dir(o, od, on, holder))
+			continue;
+
+		for (j = 0; j < o->pkg_groups.n; j++) {
+			const char *pd = o->pkg_groups.v[j];
+			size_t h = holds(pd, (size_t)(strchr(pd, '\n') - pd), od, on);
+
+			best = h > best ? h : best;
+		}
+		for (j = 0; best && j < o->pkg_groups.n; j++) {
+			const char *pd = o->pkg_groups.v[j], *lic = strchr(pd, '\n') + 1;
+			struct oblig_group *g;
+
+			if (holds(pd, (size_t)(lic - 1 - pd), od, on) == best &&
+			    (g = group_named(o, lic)) != NULL)
+				strs_add(&g->holders, holder);
+		}
+	}
+}
+
 void oblig_finish(struct oblig *o)
 {
 	size_t i, k;
+
+	credit_orphans(o);
 
 	if (o->ng > 1)
 		qsort(o->g, o->ng, sizeof(*o->g), cmp_group);
@@ -354,6 +504,7 @@ void oblig_finish(struct oblig *o)
 		struct oblig_group *g = &o->g[i];
 
 		strs_sort_uniq(&g->holders);
+		strs_sort_uniq(&g->texts);
 		for (k = 0; (g->res.oblig & LM_INCLUDE_NOTICE_FILE) && k < o->notice_paths.n; k++)
 			if (notice_covers(o->notice_paths.v[k], &g->files))
 				strs_add(&g->notices, o->notice_paths.v[k]);
@@ -411,6 +562,7 @@ void oblig_free(struct oblig *o)
 		strs_release(&g->packages);
 		strs_release(&g->holders);
 		strs_release(&g->notices);
+		strs_release(&g->texts);
 	}
 	for (i = 0; i < o->nc; i++) {
 		free(o->c[i].expression);
@@ -425,5 +577,8 @@ void oblig_free(struct oblig *o)
 	free(o->c);
 	free(o->u);
 	strs_release(&o->notice_paths);
+	strs_release(&o->pkg_groups);
+	strs_release(&o->orphans);
+	strs_release(&o->dir_groups);
 	free(o);
 }

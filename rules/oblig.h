@@ -6,11 +6,15 @@
  * WITH lifts what the exception lifts); the expression taken is cut into
  * its operands -- "MIT", "GPL-2.0-only WITH Classpath-exception-2.0",
  * "LicenseRef-x" -- and each operand is a group: the files and packages that
- * bring it, the copyright holders of those files (FK_COPYRIGHT findings),
+ * bring it, the copyright holders of those files (FK_COPYRIGHT findings;
+ * a file with no license credits its holders under the licenses of the
+ * other files of its directory, else of its nearest package at finish),
  * the NOTICE files that go with it (when the use asks for them, as
  * Apache-2.0 4(d) does when distributing: a file named NOTICE, NOTICE.txt
  * or NOTICE.md in the directory of a file that carries it, or above), and
- * its obligations.  Every OR resolved is kept as a choice
+ * its obligations.  License-like text that no known license matched is
+ * the group OBLIG_UNKNOWN, with the texts, so nothing found is left out.
+ * Every OR resolved is kept as a choice
  * (expression, what was taken, how many files), so a reader can see what
  * was assumed.
  *
@@ -63,7 +67,12 @@ struct oblig_group {
 	struct oblig_strs packages; /* "ecosystem/name@version (manifest path)" */
 	struct oblig_strs holders;  /* sorted, distinct after finish */
 	struct oblig_strs notices;  /* NOTICE files, when include-notice-file */
+	struct oblig_strs texts;    /* OBLIG_UNKNOWN: the texts found, distinct */
 };
+
+/* The group of legal text no known license matched (findings "unknown"):
+ * of category unknown, to review, with the texts for a notice. */
+#define OBLIG_UNKNOWN "LicenseRef-petal-unknown-text"
 
 struct oblig_choice {
 	char *expression; /* owned; as found */

@@ -199,6 +199,24 @@ static const char *agent_name(const char *s)
 	return c ? c + 1 + (c[1] == ' ') : s;
 }
 
+/* An SPDX agent "Kind: NAME (EMAIL)" as CycloneDX's contact fields: "name"
+ * and, when the parentheses hold an e-mail, "email"; 1 when it had one. */
+static int put_contact(json_object *o, const char *agent)
+{
+	const char *s = agent_name(agent), *open = strrchr(s, '(');
+	size_t n = strlen(s);
+
+	if (!open || open == s || open[-1] != ' ' || s[n - 1] != ')' ||
+	    !memchr(open, '@', (size_t)(s + n - open))) {
+		put(o, "name", s);
+		return 0;
+	}
+	json_object_object_add(o, "name", json_object_new_string_len(s, (int)(open - 1 - s)));
+	json_object_object_add(o, "email",
+			       json_object_new_string_len(open + 1, (int)(s + n - open - 2)));
+	return 1;
+}
+
 static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files);
 
 /* A package's packages, then (--cdx-files) its files and its inputs
@@ -254,19 +272,65 @@ static void homepage(const struct sbom_pkg *p, json_object *o)
 	json_object_object_add(o, "externalReferences", a);
 }
 
+static int cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The copyright statements of a package's files, distinct, sorted, one a
+ * line (without --cdx-files, the only place they appear); NULL if none. */
+static char *pkg_copyrights(const struct sbom_doc *d, const struct sbom_pkg *p)
+{
+	struct buf all = BUF_INIT, out = BUF_INIT;
+	char **v = NULL, *q;
+	size_t j, n = 0, cap = 0;
+
+	for (j = 0; j < p->nfiles; j++)
+		if (d->files[p->files[j]].copyright)
+			buf_printf(&all, "%s\n", d->files[p->files[j]].copyright);
+	for (q = all.data; q && *q; q = strchr(q, '\0') + 1) {
+		if (n == cap)
+			v = xrealloc(v, (cap = cap ? 2 * cap : 16) * sizeof(*v));
+		v[n++] = q;
+		q[strcspn(q, "\n")] = '\0';
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_line);
+	for (j = 0; j < n; j++)
+		if (*v[j] && (!j || strcmp(v[j - 1], v[j])))
+			buf_printf(&out, "%s%s", out.len ? "\n" : "", v[j]);
+	free(v);
+	buf_release(&all);
+	if (out.len)
+		return buf_take(&out);
+	buf_release(&out);
+	return NULL;
+}
+
 /* The root's children are the document's components, not nested. */
 static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 {
 	const struct sbom_pkg *p = &d->pkgs[pi];
 	json_object *o = json_object_new_object(), *kids, *ev;
+	char *cr;
 
 	put(o, "type", p->kind == SBOM_MANIFEST ? "library"
 		       : p->kind == SBOM_ARCHIVE || d->root_is_archive ? "file" : "application");
 	put(o, "bom-ref", p->id);
 	if (p->supplier) {
-		json_object *s = json_object_new_object();
+		json_object *s = json_object_new_object(), *c = json_object_new_object();
+		int mail = put_contact(c, p->supplier);
 
-		put(s, "name", agent_name(p->supplier));
+		/* an entity: the name, and the e-mail as its contact */
+		put(s, "name", json_object_get_string(json_object_object_get(c, "name")));
+		if (mail) {
+			json_object *a = json_object_new_array();
+
+			json_object_array_add(a, c);
+			json_object_object_add(s, "contact", a);
+		} else {
+			json_object_put(c);
+		}
 		json_object_object_add(o, "supplier", s);
 	}
 	put(o, "name", p->name);
@@ -281,8 +345,10 @@ static json_object *pkg_comp(const struct sbom_doc *d, size_t pi, int files)
 		json_object_object_add(o, "components", kids);
 	else
 		json_object_put(kids);
-	if ((ev = evidence(d, p->lics, p->nlics, NULL)) != NULL)
+	cr = files ? NULL : pkg_copyrights(d, p);
+	if ((ev = evidence(d, p->lics, p->nlics, cr)) != NULL)
 		json_object_object_add(o, "evidence", ev);
+	free(cr);
 	return o;
 }
 
@@ -336,7 +402,7 @@ static json_object *metadata(const struct sbom_doc *d, json_object *root, int fi
 		for (i = 1; i < d->ncreators; i++) {
 			json_object *p = json_object_new_object();
 
-			put(p, "name", agent_name(d->creators[i]));
+			put_contact(p, d->creators[i]);
 			json_object_array_add(a, p);
 		}
 		json_object_object_add(m, "authors", a);

@@ -97,6 +97,16 @@ static int unique_ids(json_object *doc, struct buf *out)
 	return (int)bad;
 }
 
+/* "Person: " or "Organization: " with nothing after it names no one. */
+static int supplier_named(const char *s)
+{
+	const char *c = strchr(s, ':');
+
+	if (c && (!strncmp(s, "Person:", 7) || !strncmp(s, "Organization:", 13)))
+		s = c + 1;
+	return s[strspn(s, " \t")] != '\0';
+}
+
 static int check_package(json_object *p, struct buf *out)
 {
 	const char *id = get_str(p, "SPDXID"), *name = get_str(p, "name");
@@ -107,7 +117,7 @@ static int check_package(json_object *p, struct buf *out)
 		bad += missing(out, id, NULL, "no name");
 	if (!get_str(p, "versionInfo"))
 		bad += missing(out, id, name, "no version (versionInfo)");
-	if (!sup || !strcmp(sup, "NOASSERTION") || !strcmp(sup, "NONE"))
+	if (!sup || !strcmp(sup, "NOASSERTION") || !strcmp(sup, "NONE") || !supplier_named(sup))
 		bad += missing(out, id, name, "no supplier");
 	return bad;
 }

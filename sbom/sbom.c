@@ -172,7 +172,10 @@ int sbom_add(void *doc, const struct file_result *r)
 		   : r->target ? xstrdup(r->target)
 		   : r->truncated ? xstrdup("only the first bytes were analysed (--max-file-size)")
 				  : NULL;
-	f->analysed = r->status == FS_SCANNED && !r->truncated;
+	/* a binary's bytes are not examined for licenses: only what a REUSE.toml,
+	 * .reuse/dep5 or debian/copyright stanza says of it is known */
+	f->analysed = r->status == FS_SCANNED && !r->truncated &&
+		      (r->type != FT_BINARY || r->nfindings);
 	copy_findings(f, r);
 	if (r->npackages) {
 		f->decl = xcalloc(r->npackages, sizeof(*f->decl));
@@ -470,11 +473,25 @@ static void purl_seg(struct buf *b, const char *s)
 	text_pct_encode(b, s, NULL);
 }
 
+/* The purl name: as the manifest writes it, but for PyPI, where the purl
+ * spec asks for the name lowercased with '_' as '-' ("My_Pkg" is my-pkg). */
+static char *purl_name(const struct package *m)
+{
+	char *n = xstrdup(m->name), *c;
+
+	if (strcmp(m->ecosystem, "pypi"))
+		return n;
+	for (c = n; *c; c++)
+		*c = (char)(*c == '_' ? '-' : tolower((unsigned char)*c));
+	return n;
+}
+
 /* pkg:type/namespace/name@version; namespace segments split at '/'. */
 static char *make_purl(const struct package *m)
 {
 	struct buf b = BUF_INIT;
 	const char *s;
+	char *name;
 
 	if (!m->ecosystem || !m->name || !m->version || !*m->name || !*m->version)
 		return NULL;
@@ -492,13 +509,38 @@ static char *make_purl(const struct package *m)
 		free(seg);
 		s = e ? e + 1 : NULL;
 	}
-	purl_seg(&b, m->name);
+	name = purl_name(m);
+	purl_seg(&b, name);
+	free(name);
 	buf_addc(&b, '@');
 	purl_seg(&b, m->version);
 	return buf_take(&b);
 }
 
 /* "Person: x" / "Organization: y" kept; anything else is prefixed. */
+/* An author as manifests write one -- "Jane Doe <jane@x.org> (https://x.org)"
+ * -- in SPDX's form: the name, then the e-mail in parentheses (a URL is not
+ * an e-mail, and parentheses are where SPDX readers take the e-mail from). */
+static void spdx_person(struct buf *b, const char *s)
+{
+	size_t n = strcspn(s, "<(");
+	const char *lt = strchr(s, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	size_t el = lt && gt ? (size_t)(gt - lt - 1) : 0;
+
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (el && !memchr(lt + 1, '@', el))
+		el = 0;
+	if (!n && el)
+		buf_add(b, lt + 1, el);
+	else if (!n)
+		buf_adds(b, s);
+	else
+		buf_add(b, s, n);
+	if (n && el)
+		buf_printf(b, " (%.*s)", (int)el, lt + 1);
+}
+
 static char *agent(const char *s, const char *dflt_kind)
 {
 	struct buf b = BUF_INIT;
@@ -507,7 +549,8 @@ static char *agent(const char *s, const char *dflt_kind)
 		return NULL;
 	if (!strncmp(s, "Person:", 7) || !strncmp(s, "Organization:", 13))
 		return xstrdup(s);
-	buf_printf(&b, "%s: %s", dflt_kind, s);
+	buf_printf(&b, "%s: ", dflt_kind);
+	spdx_person(&b, s);
 	return buf_take(&b);
 }
 
@@ -947,12 +990,46 @@ static size_t *by_scope_desc(const struct sbom_doc *d)
 	return v;
 }
 
+/* 1 when package q lies in archive package a with no other archive
+ * between them: a manifest's package among the archive's entries. */
+static int inside_archive(const struct sbom_doc *d, size_t q, size_t a)
+{
+	if (q == a || d->pkgs[q].kind != SBOM_MANIFEST)
+		return 0;
+	while (q != a && q != 0 && d->pkgs[q].kind == SBOM_MANIFEST)
+		q = d->pkgs[q].parent;
+	return q == a;
+}
+
+/* What an archive found: its own files' licenses and those of the
+ * manifest packages among its entries (their files are theirs, not its). */
+static void archive_found(const struct sbom_doc *d, size_t pi, char ***lics, size_t *nl,
+			  char **concluded)
+{
+	char **concl = xmalloc((d->npkgs + 1) * sizeof(char *));
+	size_t cap = 0, nc = 0, q, k;
+
+	for (q = 0; q < d->npkgs; q++) {
+		const struct sbom_pkg *s = &d->pkgs[q];
+
+		if (q != pi && !inside_archive(d, q, pi))
+			continue;
+		for (k = 0; k < s->nlics; k++)
+			push_str(lics, nl, &cap, xstrdup(s->lics[k]));
+		if (s->concluded)
+			concl[nc++] = s->concluded;
+	}
+	*nl = *nl ? strv_sort_unique(*lics, *nl) : 0;
+	*concluded = nc ? expr_and_all(concl, nc) : NULL;
+	free(concl);
+}
+
 /* An archive's file, in its parent package, carries what its package found. */
 static void archive_file_takes(struct sbom_doc *d, size_t pi)
 {
 	const struct sbom_pkg *p = &d->pkgs[pi];
 	const struct sbom_pkg *par = &d->pkgs[p->parent];
-	size_t j, k;
+	size_t j;
 
 	if (p->kind != SBOM_ARCHIVE)
 		return;
@@ -962,12 +1039,10 @@ static void archive_file_takes(struct sbom_doc *d, size_t pi)
 		if (strcmp(f->name, p->file_name))
 			continue;
 		strv_free(f->lics, f->nlics);
-		f->lics = xmalloc((p->nlics + 1) * sizeof(char *));
-		for (k = 0; k < p->nlics; k++)
-			f->lics[k] = xstrdup(p->lics[k]);
-		f->nlics = p->nlics;
+		f->lics = NULL;
+		f->nlics = 0;
 		free(f->expression);
-		f->expression = xstrdup0(p->concluded);
+		archive_found(d, pi, &f->lics, &f->nlics, &f->expression);
 		return;
 	}
 }
@@ -1115,6 +1190,17 @@ static void name_document(struct sbom_doc *d)
 	d->namespace = buf_take(&b);
 }
 
+/* 1 when an agent ("Person: X", "Organization: X" or a bare "X") names
+ * someone: not blank after its kind. */
+static int agent_named(const char *s)
+{
+	if (!strncmp(s, "Person:", 7))
+		s += 7;
+	else if (!strncmp(s, "Organization:", 13))
+		s += 13;
+	return s[strspn(s, " \t")] != '\0';
+}
+
 int sbom_check_opts(const struct sbom_opts *o, struct perr *e)
 {
 	const char *ns = o->namespace, *colon = ns ? strchr(ns, ':') : NULL;
@@ -1138,6 +1224,10 @@ int sbom_check_opts(const struct sbom_opts *o, struct perr *e)
 				"(https://example.com/spdx/NAME-VERSION)", ns);
 	if (o->name && !*o->name)
 		return perr_set(e, PERR_USAGE, "--name: empty");
+	if (o->version && !*o->version)
+		return perr_set(e, PERR_USAGE, "--version: empty");
+	if (o->supplier && !agent_named(o->supplier))
+		return perr_set(e, PERR_USAGE, "--supplier '%.100s': no name", o->supplier);
 	return 0;
 }
 

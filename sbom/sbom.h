@@ -107,7 +107,7 @@ struct sbom_file {
 	char *name;        /* "./" + the path below the root */
 	char *path;        /* the display path */
 	enum file_type type;
-	int analysed;      /* scanned: licenses NONE when none were found */
+	int analysed;      /* scanned (a binary: with stanza findings): NONE when none */
 	unsigned char sha1[20], sha256[32];
 	char **lics;       /* licenseInfoInFiles, sorted, unique */
 	size_t nlics;

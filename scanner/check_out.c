@@ -206,15 +206,15 @@ static int json_hit(void *ctx, const struct check_entry *en, size_t i)
 static void json_summary(struct pj *w, const struct check_summary *s)
 {
 	jw_open(&w->j, "summary", '{');
-	jw_int(&w->j, "files", s->files);
-	jw_int(&w->j, "pass", s->pass);
-	jw_int(&w->j, "review", s->review);
-	jw_int(&w->j, "fail", s->fail);
-	jw_int(&w->j, "violations", s->violations);
-	jw_int(&w->j, "baselined", s->baselined);
-	jw_int(&w->j, "warnings", s->warnings);
-	jw_int(&w->j, "excepted", s->excepted);
-	jw_int(&w->j, "scan_errors", s->failed);
+	jw_uint(&w->j, "files", s->files);
+	jw_uint(&w->j, "pass", s->pass);
+	jw_uint(&w->j, "review", s->review);
+	jw_uint(&w->j, "fail", s->fail);
+	jw_uint(&w->j, "violations", s->violations);
+	jw_uint(&w->j, "baselined", s->baselined);
+	jw_uint(&w->j, "warnings", s->warnings);
+	jw_uint(&w->j, "excepted", s->excepted);
+	jw_uint(&w->j, "scan_errors", s->failed);
 	jw_close(&w->j, '}');
 }
 
@@ -391,7 +391,7 @@ static int sarif_hit(void *ctx, const struct check_entry *en, size_t i)
 
 	jw_open(&w->j, NULL, '{');
 	jw_str(&w->j, "ruleId", h->rule->id);
-	jw_int(&w->j, "ruleIndex", rule_index(s, h->rule));
+	jw_uint(&w->j, "ruleIndex", rule_index(s, h->rule));
 	jw_str(&w->j, "level", level(h->raw));
 	describe(&b, h);
 	pj_text(w, "message", b.data);

@@ -19,6 +19,7 @@
 #include "cmd.h"
 #include "readf.h"
 #include "version.h"
+#include "walk.h"
 
 #define NOTICE_MAX (1 << 20) /* bytes of one NOTICE file reproduced */
 
@@ -396,15 +397,115 @@ static int seen(struct oblig_strs *s, const char *v)
 	return 0;
 }
 
-static void license_text(const struct notice_fmt *nf, FILE *f, const struct idx *x,
+/* The length of the scan root path is under (as the scan shows roots; 0
+ * for "."), or -1 when it is under none. */
+static long root_len(const struct cli *c, const char *path)
+{
+	long best = -1;
+	size_t i;
+
+	for (i = 0; i < c->nroots; i++) {
+		char *r = walk_root_dup(c->roots[i]);
+		size_t n = strlen(r);
+
+		if ((!n || (!strncmp(path, r, n) && path[n] == '/')) && (long)n > best)
+			best = (long)n;
+		free(r);
+	}
+	return best;
+}
+
+/* One candidate LICENSES/<id>.txt, read as a NOTICE is (no link followed,
+ * a regular file, at most NOTICE_MAX bytes, whole); 0 when it was. */
+static int reuse_try(const char *dir, const char *id, struct buf *text, char **from)
+{
+	struct readf rf = READF_INIT;
+	struct perr e = { PERR_OK, "" };
+	struct buf p = BUF_INIT;
+	int rc;
+
+	buf_printf(&p, "%s%sLICENSES/%s.txt", dir, *dir ? "/" : "", id);
+	rc = read_at(&rf, p.data, &e) == 0 && !rf.truncated && rf.len ? 0 : -1;
+	if (!rc) {
+		buf_add(text, (const char *)rf.data, rf.len);
+		*from = buf_take(&p);
+	}
+	readf_release(&rf);
+	buf_release(&p);
+	return rc;
+}
+
+/* A LicenseRef's text as REUSE keeps it: LICENSES/<id>.txt in the
+ * directory of one of its files or above, up to the scan root (not in
+ * archives); 0 and *from (owned) when found. */
+static int reuse_text(const struct cli *c, const struct oblig_group *g, struct buf *text,
+		      char **from)
+{
+	size_t k;
+
+	for (k = 0; k < g->files.n; k++) {
+		const char *path = g->files.v[k];
+		long top = root_len(c, path);
+		char *dir, *slash;
+		int rc = -1;
+
+		if (top < 0 || strstr(path, "!/"))
+			continue;
+		dir = xstrdup(path);
+		while (rc < 0 && (slash = strrchr(dir, '/')) && slash - dir >= top) {
+			*slash = '\0';
+			rc = reuse_try(dir, g->id, text, from);
+		}
+		if (rc < 0 && top == 0)
+			rc = reuse_try("", g->id, text, from);
+		free(dir);
+		if (!rc)
+			return 0;
+	}
+	return -1;
+}
+
+/* A LicenseRef without a reference text: its REUSE text, once. */
+static int reuse_license(const struct notice_fmt *nf, FILE *f, const struct cli *c,
+			 const struct oblig_group *g, struct done *d)
+{
+	struct buf t = BUF_INIT, b = BUF_INIT;
+	char *from = NULL;
+
+	if (strncmp(g->id, "LicenseRef-", 11) || reuse_text(c, g, &t, &from) < 0)
+		return -1;
+	if (seen(&d->texts, g->id)) {
+		buf_printf(&b, "The text of %s is given above.", g->id);
+		nf->para(f, b.data);
+	} else {
+		buf_printf(&b, "The text of %s, from %s:", g->id, from);
+		nf->para(f, b.data);
+		nf->block(f, t.data, t.len);
+	}
+	free(from);
+	buf_release(&t);
+	buf_release(&b);
+	return 0;
+}
+
+static void license_text(const struct notice_fmt *nf, FILE *f, const struct cli *c,
 			 const struct oblig_group *g, struct done *d)
 {
 	struct buf b = BUF_INIT;
 	struct idx_lic L;
+	size_t i;
 
-	if (find_text(x, g->id, &L) < 0) {
-		buf_printf(&b, "petal has no reference text for %s: see the files above.", g->id);
-		nf->para(f, b.data);
+	if (g->texts.n) {
+		nf->para(f, g->texts.n == 1 ? "The text found in the files above (no known license):"
+					    : "The texts found in the files above (no known license):");
+		for (i = 0; i < g->texts.n; i++)
+			nf->block(f, g->texts.v[i], strlen(g->texts.v[i]));
+	} else if (find_text(&c->idx, g->id, &L) < 0) {
+		if (reuse_license(nf, f, c, g, d) < 0) {
+			buf_printf(&b, "petal has no reference text for %s: see the files above.",
+				   g->id);
+			nf->para(f, b.data);
+		}
 	} else if (seen(&d->texts, L.id)) {
 		buf_printf(&b, "The text of %s is given above.", L.id);
 		nf->para(f, b.data);
@@ -419,7 +520,7 @@ static void license_text(const struct notice_fmt *nf, FILE *f, const struct idx 
 	buf_release(&b);
 }
 
-static void group(const struct notice_fmt *nf, FILE *f, const struct idx *x,
+static void group(const struct notice_fmt *nf, FILE *f, const struct cli *c,
 		  const struct oblig_group *g, struct done *d)
 {
 	size_t i;
@@ -439,7 +540,7 @@ static void group(const struct notice_fmt *nf, FILE *f, const struct idx *x,
 	}
 	for (i = 0; i < g->notices.n; i++)
 		notice_file(nf, f, d, g->notices.v[i]);
-	license_text(nf, f, x, g, d);
+	license_text(nf, f, c, g, d);
 }
 
 /* The inputs not analysed, near the top where a reader sees them: what
@@ -504,7 +605,7 @@ static void write_notice(const struct notice_fmt *nf, struct oblig_cli *a)
 		nf->para(a->c.out, b.data);
 	}
 	for (i = 0; i < oblig_ngroups(a->o); i++)
-		group(nf, a->c.out, &a->c.idx, oblig_group(a->o, i), &d);
+		group(nf, a->c.out, &a->c, oblig_group(a->o, i), &d);
 	nf->end(a->c.out);
 	buf_release(&b);
 	done_release(&d);

@@ -42,6 +42,7 @@ void jw_open(struct jw *w, const char *key, char c);
 void jw_close(struct jw *w, char c);
 void jw_str(struct jw *w, const char *key, const char *v);
 void jw_int(struct jw *w, const char *key, int64_t v);
+void jw_uint(struct jw *w, const char *key, uint64_t v);
 void jw_bool(struct jw *w, const char *key, int v);
 /* s as a JSON string, quotes included. */
 void jw_escape(struct buf *b, const char *s);

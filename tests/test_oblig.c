@@ -60,7 +60,8 @@ static void test_groups(void **state)
 	feed(o, "src/a.c", "MIT", "Jane Doe", NULL);
 	feed(o, "src/b.c", "MIT AND Apache-2.0", "Zed Corp", "Jane Doe");
 	feed(o, "src/c.c", "MIT", "Alpha Ltd", NULL);
-	feed(o, "src/d.c", NULL, "Nobody", NULL); /* no license: no group */
+	feed(o, "src/d.c", NULL, "Nobody", NULL); /* no license: no group; its holder is
+						    * credited under its directory's licenses */
 	feed(o, "lib/e.java", "GPL-2.0-only WITH Classpath-exception-2.0", NULL, NULL);
 	oblig_finish(o);
 
@@ -73,16 +74,17 @@ static void test_groups(void **state)
 	assert_int_equal(g->files.n, 3);
 	assert_string_equal(g->files.v[0], "src/a.c");
 	assert_string_equal(g->files.v[2], "src/c.c");
-	/* holders of the files that bring it, distinct and sorted */
-	assert_int_equal(g->holders.n, 3);
+	/* holders of the files that bring it (and of src/d.c), distinct and sorted */
+	assert_int_equal(g->holders.n, 4);
 	assert_string_equal(g->holders.v[0], "Alpha Ltd");
 	assert_string_equal(g->holders.v[1], "Jane Doe");
-	assert_string_equal(g->holders.v[2], "Zed Corp");
+	assert_string_equal(g->holders.v[2], "Nobody");
+	assert_string_equal(g->holders.v[3], "Zed Corp");
 	assert_int_equal(g->res.oblig, LM_INCLUDE_LICENSE_TEXT | LM_KEEP_COPYRIGHT);
 	assert_int_equal(g->category, LM_PERMISSIVE);
 	g = find(o, "Apache-2.0");
 	assert_int_equal(g->files.n, 1);
-	assert_int_equal(g->holders.n, 2);
+	assert_int_equal(g->holders.n, 3);
 	assert_true(g->res.oblig & LM_INCLUDE_NOTICE_FILE);
 	g = find(o, "GPL-2.0-only WITH Classpath-exception-2.0");
 	assert_string_equal(g->id, "GPL-2.0-only");

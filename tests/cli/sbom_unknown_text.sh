@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: MIT
+# petal sbom: a license text petal cannot name -- legal prose that shares
+# no phrases with a known license -- is defined in hasExtractedLicensingInfos
+# (SPDX) and evidence.licenses (CycloneDX) with its whole text, every line
+# of the span the scan reported, not just its first line.
+. "$SRC/tests/lib.sh"
+cd "$T"
+mkdir -p in
+cat > in/COPYING.acme <<'EOF'
+ACME Community Source License, version 1
+
+1. Grant. Subject to the terms of this agreement, the Licensor hereby grants
+to the Licensee a worldwide, royalty-free, non-exclusive, perpetual license to
+use, reproduce, modify, sublicense and distribute the Software and derivative
+works thereof, in source or object form.
+
+2. Conditions. Redistributions must retain the copyright notice, this list of
+conditions and the following disclaimer. The Licensee shall not use the
+trademarks of the Licensor without prior written permission.
+
+3. Patents. Each contributor grants a patent license to make, use, sell and
+import the contribution. If the Licensee institutes patent litigation, the
+patent license terminates.
+
+4. Disclaimer of warranty. THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF
+ANY KIND, EXPRESS OR IMPLIED, INCLUDING MERCHANTABILITY OR FITNESS FOR A
+PARTICULAR PURPOSE AND NONINFRINGEMENT.
+
+5. Limitation of liability. IN NO EVENT SHALL THE LICENSOR BE LIABLE FOR ANY
+DAMAGES, INCIDENTAL OR CONSEQUENTIAL, ARISING FROM THE USE OF THE SOFTWARE,
+WHETHER IN CONTRACT, TORT OR OTHERWISE. The Licensee shall indemnify the
+Licensor. This agreement is governed by the laws of the jurisdiction of the
+Licensor, and any dispute shall be settled there.
+EOF
+"$PETAL" scan -q -f jsonl in > scan.jsonl
+"$PETAL" sbom -q -o doc.spdx.json in || fail "sbom exited $?"
+"$PETAL" sbom -q -f cyclonedx-json -o doc.cdx.json in || fail "sbom -f cyclonedx-json exited $?"
+python3 - scan.jsonl doc.spdx.json doc.cdx.json <<'PY'
+import json, sys
+rec = json.loads(open(sys.argv[1]).read().splitlines()[0])
+unk = [f for f in rec["findings"] if f.get("method") == "unknown"]
+assert len(unk) == 1, rec["findings"]
+first, last = unk[0]["start_line"], unk[0]["end_line"]
+lines = open("in/COPYING.acme").read().splitlines(True)
+want = "".join(lines[first - 1:last])
+assert last - first >= 10, (first, last)
+
+doc = json.load(open(sys.argv[2]))
+f = [x for x in doc["files"] if x["fileName"] == "./COPYING.acme"][0]
+ref = f["licenseInfoInFiles"]
+assert len(ref) == 1 and ref[0].startswith("LicenseRef-petal-unknown-"), ref
+ex = {e["licenseId"]: e for e in doc["hasExtractedLicensingInfos"]}
+got = ex[ref[0]]["extractedText"]
+assert got.rstrip("\n") == want.rstrip("\n"), "extractedText is not lines %d-%d: %r" % (first, last, got)
+
+cdx = json.load(open(sys.argv[3]))
+ev = cdx["metadata"]["component"]["evidence"]["licenses"]
+t = [e["license"]["text"]["content"] for e in ev if e["license"].get("name") == ref[0]]
+assert t and t[0].rstrip("\n") == want.rstrip("\n"), "CycloneDX evidence text: %r" % t
+PY
