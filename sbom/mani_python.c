@@ -71,6 +71,7 @@ struct field {
 
 struct pymeta {
 	struct field name, version, license, expr, license_file, author, maintainer, home;
+	struct field author_email, maintainer_email; /* "Dora <dora@w.org>" when no Author */
 	char *cls[MAX_CLASSIFIERS]; /* owned */
 	size_t ncls;
 	unsigned cls_line;
@@ -131,8 +132,12 @@ static void py_package(struct mani_doc *d, struct pymeta *m)
 		mani_setn(&p->version, m->version.s, m->version.n);
 	if (!unknown(&m->author))
 		mani_setn(&p->supplier, m->author.s, m->author.n);
+	else if (!unknown(&m->author_email))
+		mani_setn(&p->supplier, m->author_email.s, m->author_email.n);
 	else if (!unknown(&m->maintainer))
 		mani_setn(&p->supplier, m->maintainer.s, m->maintainer.n);
+	else if (!unknown(&m->maintainer_email))
+		mani_setn(&p->supplier, m->maintainer_email.s, m->maintainer_email.n);
 	if (!unknown(&m->home))
 		mani_setn(&p->homepage, m->home.s, m->home.n);
 	py_license(d, p, m);
@@ -191,6 +196,10 @@ static void take(struct pymeta *m, const char *k, size_t kn, const char *v, size
 		{ "license_files", offsetof(struct pymeta, license_file) },
 		{ "author", offsetof(struct pymeta, author) },
 		{ "maintainer", offsetof(struct pymeta, maintainer) },
+		{ "author-email", offsetof(struct pymeta, author_email) },
+		{ "author_email", offsetof(struct pymeta, author_email) },
+		{ "maintainer-email", offsetof(struct pymeta, maintainer_email) },
+		{ "maintainer_email", offsetof(struct pymeta, maintainer_email) },
 		{ "home-page", offsetof(struct pymeta, home) },
 		{ "home_page", offsetof(struct pymeta, home) },
 		{ "url", offsetof(struct pymeta, home) },

@@ -216,6 +216,7 @@ static void sbom_pkg_release(struct sbom_pkg *p)
 	free(p->homepage);
 	free(p->purl);
 	free(p->file_name);
+	free(p->manifest);
 	free(p->declared);
 	free(p->declared_raw);
 	free(p->concluded);
@@ -517,7 +518,6 @@ static char *make_purl(const struct package *m)
 	return buf_take(&b);
 }
 
-/* "Person: x" / "Organization: y" kept; anything else is prefixed. */
 /* An author as manifests write one -- "Jane Doe <jane@x.org> (https://x.org)"
  * -- in SPDX's form: the name, then the e-mail in parentheses (a URL is not
  * an e-mail, and parentheses are where SPDX readers take the e-mail from). */
@@ -541,6 +541,7 @@ static void spdx_person(struct buf *b, const char *s)
 		buf_printf(b, " (%.*s)", (int)el, lt + 1);
 }
 
+/* "Person: x" / "Organization: y" kept; anything else is prefixed. */
 static char *agent(const char *s, const char *dflt_kind)
 {
 	struct buf b = BUF_INIT;
@@ -600,6 +601,24 @@ static size_t top_manifest(const struct sbom_doc *d)
 	return count == 1 ? best : SIZE_MAX;
 }
 
+/* The manifest's purl names the root only while --name and --version
+ * agree with it: another version is that version's purl, another name
+ * no purl at all (it would name a package that is not this one). */
+static void root_purl(struct sbom_pkg *r, const struct package *m)
+{
+	struct package q;
+
+	if (!r->purl || !m->name || !r->name || strcmp(r->name, m->name)) {
+		r->purl = (free(r->purl), NULL);
+		return;
+	}
+	if (r->version && m->version && !strcmp(r->version, m->version))
+		return;
+	q = *m;
+	q.version = r->version;
+	r->purl = (free(r->purl), make_purl(&q));
+}
+
 static void root_defaults(struct sbom_doc *d, const struct package *m)
 {
 	struct sbom_pkg *r = &d->pkgs[0];
@@ -623,6 +642,7 @@ static void root_defaults(struct sbom_doc *d, const struct package *m)
 		r->name = (free(r->name), opt_dup(d->o.name));
 	if (d->o.version)
 		r->version = (free(r->version), opt_dup(d->o.version));
+	root_purl(r, m);
 	if (d->o.supplier) {
 		char *sup = opt_dup(d->o.supplier);
 
@@ -652,6 +672,8 @@ static void add_packages(struct sbom_doc *d)
 	size_t i, j, top = top_manifest(d);
 
 	root_defaults(d, top != SIZE_MAX ? &d->files[top].decl[0] : NULL);
+	if (top != SIZE_MAX)
+		d->pkgs[0].manifest = xstrdup(d->files[top].name);
 	d->pkgs[0].scope = xstrdup("");
 	for (i = 0; i < d->nfiles; i++) {
 		const struct sbom_file *f = &d->files[i];
@@ -682,6 +704,7 @@ static void add_packages(struct sbom_doc *d)
 			if (!p->name)
 				p->name = xstrdup(f->name + 2);
 			p->file_name = xstrdup(f->name);
+			p->manifest = xstrdup(f->name);
 			p->scope = xstrndup(f->name + 2, slash ? (size_t)(slash + 1 - (f->name + 2)) : 0);
 			buf_adds(&b, f->name + 2); /* the first package: the path alone */
 			if (j)
@@ -922,25 +945,58 @@ static void file_licenses(struct sbom_doc *d, struct sbom_file *f)
 	f->nlics = n ? strv_sort_unique(v, n) : 0;
 }
 
+/* npm's "SEE LICENSE IN <file>": the text of that file, named from the
+ * manifest's directory, when the SBOM describes it; else NULL. */
+static char *see_license_text(struct sbom_doc *d, const struct sbom_pkg *p, const char **from)
+{
+	const char *raw = p->declared_raw, *slash;
+	struct buf want = BUF_INIT;
+	char *t = NULL;
+	size_t i;
+
+	if (!d->o.read_text || !p->manifest || strncasecmp(raw, "SEE LICENSE IN ", 15))
+		return NULL;
+	slash = strrchr(p->manifest, '/');
+	buf_add(&want, p->manifest, slash ? (size_t)(slash - p->manifest) + 1 : 0);
+	buf_adds(&want, raw + 15 + strspn(raw + 15, " "));
+	if (!strncmp(want.data, "././", 4))
+		memmove(want.data + 2, want.data + 4, want.len - 3);
+	for (i = 0; i < d->nfiles && !t; i++)
+		if (!strcmp(d->files[i].name, want.data)) {
+			t = d->o.read_text(d->o.read_ctx, d->files[i].path);
+			*from = d->files[i].name;
+		}
+	buf_release(&want);
+	return t;
+}
+
 /* A declared license that is no SPDX expression ("Apache 2", "see
- * LICENSE") becomes a LicenseRef whose text is what the manifest says. */
+ * LICENSE") becomes a LicenseRef whose text is what the manifest says,
+ * or for "SEE LICENSE IN <file>" that file's text. */
 static void declared_as_ref(struct sbom_doc *d, struct sbom_pkg *p)
 {
 	struct buf b = BUF_INIT, c = BUF_INIT;
+	const char *from = NULL;
+	char *text = see_license_text(d, p, &from);
 	char h[13];
 	struct sbom_ref *r;
 
-	short_hash(p->declared_raw, h);
+	/* the hash of the text: two "SEE LICENSE IN LICENSE" are two refs */
+	short_hash(text ? text : p->declared_raw, h);
 	buf_printf(&b, "LicenseRef-petal-declared-%s", h);
 	if (!find_ref(d, b.data)) {
 		r = new_ref(d, b.data);
 		r->name = xstrndup(p->declared_raw, text_cut(p->declared_raw,
 							     strlen(p->declared_raw), 200));
-		r->text = xstrdup(p->declared_raw);
+		r->text = text ? text : xstrdup(p->declared_raw);
+		text = NULL;
 		buf_printf(&c, "declared in %s; not an SPDX license expression",
-			   p->file_name ? p->file_name : "a manifest");
+			   p->manifest ? p->manifest : "a manifest");
+		if (from)
+			buf_printf(&c, "; the text is %s", from);
 		r->comment = buf_take(&c);
 	}
+	free(text);
 	p->declared = buf_take(&b);
 }
 

@@ -85,6 +85,8 @@ struct sbom_pkg {
 	char *homepage;
 	char *purl;        /* NULL unless ecosystem, name and version are known */
 	char *file_name;   /* the archive's or the manifest's name ("./a.tar") */
+	char *manifest;    /* the manifest it comes from ("./package.json"; the
+			    * root's too), or NULL */
 	char *declared;    /* licenseDeclared; NULL: NOASSERTION */
 	char *declared_raw;/* as the manifest wrote it, when it was not SPDX
 			    * (then declared is LicenseRef-petal-declared-<hash>) */

@@ -18,19 +18,21 @@ const char *spdxdoc_list_version(void)
 	return SPDX_LIST_VERSION;
 }
 
-/* What both formats say for a file's or package's license fields. */
+/* What both formats say for a file's or package's license fields.  A
+ * conclusion is only what was found: nothing found is no conclusion (the
+ * file may be under its project's license), so NOASSERTION, never NONE. */
 static const char *file_concluded(const struct sbom_doc *d, const struct sbom_file *f)
 {
-	if (!d->o.conclude || !f->analysed)
+	if (!d->o.conclude || !f->analysed || !f->concluded)
 		return "NOASSERTION";
-	return f->concluded ? f->concluded : "NONE";
+	return f->concluded;
 }
 
 static const char *pkg_concluded(const struct sbom_doc *d, const struct sbom_pkg *p)
 {
-	if (!d->o.conclude || !p->nfiles)
+	if (!d->o.conclude || !p->nfiles || !p->concluded)
 		return "NOASSERTION";
-	return p->concluded ? p->concluded : "NONE";
+	return p->concluded;
 }
 
 static const char *file_copyright(const struct sbom_file *f)

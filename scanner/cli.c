@@ -144,7 +144,7 @@ static int common_opt(struct cli *c, int opt, const char *arg)
 
 	switch (opt) {
 	case 'f': return parse_format(c, arg);
-	case 'o': c->out_path = arg; return 0;
+	case 'o': c->out_path = strcmp(arg, "-") ? arg : NULL; return 0; /* "-": stdout */
 	case 'q': c->quiet = 1; return 0;
 	case OPT_FOLLOW: c->po.walk.follow = 1; return 0;
 	case OPT_VCS: c->po.walk.vcs = 1; return 0;

@@ -797,6 +797,25 @@ static void test_pkginfo(void **state)
 	done(r);
 }
 
+/* No Author: the supplier is Author-email (core metadata 2.1 writes the
+ * name there, "Dora <dora@w.org>"), then Maintainer, Maintainer-email. */
+static void test_pkginfo_author_email(void **state)
+{
+	struct file_result *r = scan("PKG-INFO", "Metadata-Version: 2.1\n"
+						 "Name: dora\n"
+						 "Version: 1.0\n"
+						 "Author-email: Dora <dora@w.org>\n"
+						 "Maintainer: Max\n");
+
+	(void)state;
+	assert_str(r->packages[0].supplier, "Dora <dora@w.org>");
+	done(r);
+	r = scan("PKG-INFO", "Metadata-Version: 2.1\nName: m\nVersion: 1\n"
+			     "Maintainer-email: max@w.org\n");
+	assert_str(r->packages[0].supplier, "max@w.org");
+	done(r);
+}
+
 static void test_pkginfo_classifiers(void **state)
 {
 	struct file_result *r = scan("cryptography.egg-info/PKG-INFO",
@@ -1318,6 +1337,7 @@ int main(void)
 		cmocka_unit_test(test_toml_big_table),
 		cmocka_unit_test(test_reuse_toml),
 		cmocka_unit_test(test_pkginfo),
+		cmocka_unit_test(test_pkginfo_author_email),
 		cmocka_unit_test(test_pkginfo_classifiers),
 		cmocka_unit_test(test_setup_cfg),
 		cmocka_unit_test(test_gemspec),

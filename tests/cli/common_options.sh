@@ -181,3 +181,13 @@ for cmd in $CMDS; do
 	grep -q "^petal: cut.$cmd: cannot write the .*: File too large (the partial .* was removed)$" cut.$cmd.err ||
 		fail "$cmd, cut: $(cat cut.$cmd.err)"
 done
+
+# -o - is standard output, in every command (not a file named "-")
+mkdir -p dash && cd dash
+printf '// SPDX-License-Identifier: MIT\n' > a.c
+for cmd in scan sbom obligations notice; do
+	"$PETAL" $cmd -q -o - a.c > out.txt || fail "$cmd -o - exited $?"
+	[ -s out.txt ] || fail "$cmd -o -: nothing on stdout"
+	[ ! -e ./- ] || fail "$cmd -o -: wrote a file named -"
+done
+cd ..

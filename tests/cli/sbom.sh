@@ -210,7 +210,7 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 by = {f["fileName"]: f for f in doc["files"]}
 assert by["./src/acme.c"]["licenseConcluded"] == "LicenseRef-Acme OR Apache-2.0"
-assert by["./plain.txt"]["licenseConcluded"] == "NONE"
+assert by["./plain.txt"]["licenseConcluded"] == "NOASSERTION"  # nothing found: no conclusion
 assert "Person: Tess Ter" in doc["creationInfo"]["creators"]
 PY
 
