@@ -608,7 +608,7 @@ static void root_purl(struct sbom_pkg *r, const struct package *m)
 {
 	struct package q;
 
-	if (!r->purl || !m->name || !r->name || strcmp(r->name, m->name)) {
+	if (!r->purl || !m || !m->name || !r->name || strcmp(r->name, m->name)) {
 		r->purl = (free(r->purl), NULL);
 		return;
 	}
