@@ -144,17 +144,22 @@ static size_t next_tok(const char *pat, const char *p, const char *pe, unsigned 
 	return 1;
 }
 
-/* cur from prev for one token over path s (n bytes). */
-static void step(const struct tok *t, const char *pe, unsigned fl, const char *s, size_t n,
-                 const unsigned char *prev, unsigned char *cur)
+/* cur from prev for one token over path s (n bytes).  Nothing below lo is
+ * set in prev, so nothing below it can be in cur: the row starts there.
+ * Returns the first index set in cur, n + 1 when none is. */
+static size_t step(const struct tok *t, const char *pe, unsigned fl, const char *s, size_t n,
+		   const unsigned char *prev, unsigned char *cur, size_t lo)
 {
 	int reach = 0, slash_ok;
-	size_t j, len;
+	size_t j, len, first, start = lo ? lo : 1;
 
 	cur[0] = t->kind == T_STAR || t->kind == T_ANY || t->kind == T_SEGS || t->kind == T_TAIL
 	             ? prev[0]
 	             : 0;
-	for (j = 1; j <= n; j++) {
+	first = cur[0] ? 0 : n + 1;
+	if (start > 1)
+		memset(cur + 1, 0, start - 1);
+	for (j = start; j <= n; j++) {
 		unsigned char c = (unsigned char)s[j - 1];
 
 		slash_ok = !(fl & PATHGLOB_PATHNAME) || c != '/';
@@ -183,15 +188,20 @@ static void step(const struct tok *t, const char *pe, unsigned fl, const char *s
 			cur[j] = prev[j] || reach;
 			break;
 		}
+		if (cur[j] && first > j)
+			first = j;
 	}
+	return first;
 }
 
+/* Stops at the first token that leaves no prefix matched: a literal
+ * pattern ("tools/testing/") is rejected at its first differing byte. */
 static int run(const char *p, const char *pe, unsigned fl, const char *s, size_t n)
 {
 	unsigned char small[2][256], *prev = small[0], *cur = small[1], *tmp;
 	const char *pat = p;
 	struct tok t;
-	int ok;
+	size_t lo = 0;
 
 	if (n >= sizeof(small[0])) {
 		prev = xcalloc(n + 1, 1);
@@ -199,15 +209,15 @@ static int run(const char *p, const char *pe, unsigned fl, const char *s, size_t
 	}
 	memset(prev, 0, n + 1);
 	prev[0] = 1;
-	while (p < pe) {
+	while (p < pe && lo <= n) {
 		p += next_tok(pat, p, pe, fl, &t);
-		step(&t, pe, fl, s, n, prev, cur);
+		lo = step(&t, pe, fl, s, n, prev, cur, lo);
 		tmp = prev, prev = cur, cur = tmp;
 	}
-	ok = prev[n];
+	lo = lo <= n && prev[n];
 	if (n >= sizeof(small[0]))
 		free(prev), free(cur);
-	return ok;
+	return (int)lo;
 }
 
 int pathglob_match(const char *pattern, const char *path, unsigned flags)
