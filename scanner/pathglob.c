@@ -188,7 +188,7 @@ static size_t step(const struct tok *t, const char *pe, unsigned fl, const char 
 			cur[j] = prev[j] || reach;
 			break;
 		}
-		if (cur[j] && first > j)
+		if (first > n && cur[j])
 			first = j;
 	}
 	return first;
