@@ -6,32 +6,8 @@
 . "$SRC/tests/lib.sh"
 cd "$T"
 mkdir -p in/vendor/acme in/src
-cat > in/vendor/acme/LICENSE <<'EOF2'
-Copyright (c) 2022 Acme Widgets Ltd
-
-1. Grant. Subject to the terms of this agreement, the Licensor hereby grants
-to the Licensee a worldwide, royalty-free, non-exclusive, perpetual license to
-use, reproduce, modify, sublicense and distribute the Software and derivative
-works thereof, in source or object form.
-
-2. Conditions. Redistributions must retain the copyright notice, this list of
-conditions and the following disclaimer. The Licensee shall not use the
-trademarks of the Licensor without prior written permission.
-
-3. Patents. Each contributor grants a patent license to make, use, sell and
-import the contribution. If the Licensee institutes patent litigation, the
-patent license terminates.
-
-4. Disclaimer of warranty. THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF
-ANY KIND, EXPRESS OR IMPLIED, INCLUDING MERCHANTABILITY OR FITNESS FOR A
-PARTICULAR PURPOSE AND NONINFRINGEMENT.
-
-5. Limitation of liability. IN NO EVENT SHALL THE LICENSOR BE LIABLE FOR ANY
-DAMAGES, INCIDENTAL OR CONSEQUENTIAL, ARISING FROM THE USE OF THE SOFTWARE,
-WHETHER IN CONTRACT, TORT OR OTHERWISE. The Licensee shall indemnify the
-Licensor. This agreement is governed by the laws of the jurisdiction of the
-Licensor, and any dispute shall be settled there.
-EOF2
+# the terms: tests/data/novel_license.txt (written for these tests)
+{ printf 'Copyright (c) 2022 Acme Widgets Ltd\n\n'; cat "$SRC/tests/data/novel_license.txt"; } > in/vendor/acme/LICENSE
 cp in/vendor/acme/LICENSE in/src/COPYING.acme
 printf '// SPDX-License-Identifier: MIT\n' > in/src/main.c
 "$PETAL" scan -q -f jsonl in > scan.jsonl
