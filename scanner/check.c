@@ -316,7 +316,7 @@ static int in_base(const struct check *ck, const char *path, const struct policy
 static void count(struct check *ck, struct check_entry *en)
 {
 	struct check_summary *s = &ck->sum;
-	size_t i;
+	size_t i, fresh = 0;
 
 	s->files++;
 	if (en->r.status == FS_FAILED) {
@@ -338,10 +338,12 @@ static void count(struct check *ck, struct check_entry *en)
 		if (en->baselined[i])
 			s->baselined++;
 		else
-			s->violations++;
+			s->violations++, fresh++;
 	}
-	if (en->v.verdict == POLICY_FAIL)
+	if (en->v.verdict == POLICY_FAIL) {
 		s->fail++;
+		s->fail_baselined += !fresh;
+	}
 	else if (en->v.verdict == POLICY_REVIEW)
 		s->review++;
 	else

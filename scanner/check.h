@@ -46,6 +46,8 @@
 struct check_summary {
 	uint64_t files;                 /* every input file */
 	uint64_t pass, review, fail;    /* files by verdict (scan errors excluded) */
+	uint64_t fail_baselined;        /* of fail: files whose every fail hit the
+					 * baseline has (they fail the gate no more) */
 	uint64_t failed;                /* scan errors (status failed) */
 	uint64_t violations;            /* fail hits not in the baseline: exit 1 */
 	uint64_t baselined;             /* fail hits the baseline had */

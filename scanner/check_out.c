@@ -140,6 +140,9 @@ int check_write_text(const struct check *ck, FILE *out)
 		policy_use_name(ck->p->use), (unsigned long long)s->files,
 		(unsigned long long)s->pass, (unsigned long long)s->review,
 		(unsigned long long)s->fail);
+	if (s->fail_baselined)
+		fprintf(out, "(of the failing files, %llu fail only by violations the baseline "
+			     "accepts)\n", (unsigned long long)s->fail_baselined);
 	return fprintf(out, "%llu violations, %llu in the baseline, %llu warnings, "
 			    "%llu accepted by exceptions, %llu scan errors: %s\n",
 		       (unsigned long long)s->violations, (unsigned long long)s->baselined,
@@ -210,6 +213,7 @@ static void json_summary(struct pj *w, const struct check_summary *s)
 	jw_uint(&w->j, "pass", s->pass);
 	jw_uint(&w->j, "review", s->review);
 	jw_uint(&w->j, "fail", s->fail);
+	jw_uint(&w->j, "fail_baselined", s->fail_baselined);
 	jw_uint(&w->j, "violations", s->violations);
 	jw_uint(&w->j, "baselined", s->baselined);
 	jw_uint(&w->j, "warnings", s->warnings);

@@ -155,7 +155,18 @@ PY
 # everything in the baseline: exit 0
 "$PETAL" check --policy policy.yml --format json -o all.json t || true
 expect_exit 0 "$PETAL" check --policy policy.yml --baseline all.json t > all.txt
+expect_exit 0 "$PETAL" check --policy policy.yml --baseline all.json --format json -o all.json.2 t
 grep -q '^0 violations, 5 in the baseline' all.txt || fail "all.txt: $(cat all.txt)"
+# the files the policy fails are said to fail only by accepted violations
+nfail=$(sed -n 's/^petal check .* \([0-9]*\) fail$/\1/p' all.txt)
+[ "$nfail" -gt 0 ] || fail "no failing files in all.txt: $(cat all.txt)"
+grep -q "^(of the failing files, $nfail fail only by violations the baseline accepts)$" all.txt ||
+	fail "all.txt: $(cat all.txt)"
+grep -q '^(of the failing' r1.txt && fail "r1.txt (no baseline) names accepted violations"
+python3 -c 'import json,sys; s = json.load(open(sys.argv[1]))["summary"]; assert s["fail_baselined"] == 0, s' r1.json ||
+	fail "r1.json: fail_baselined"
+python3 -c 'import json,sys; s = json.load(open(sys.argv[1]))["summary"]; assert s["fail_baselined"] == s["fail"] > 0, s' all.json.2 ||
+	fail "with the baseline: fail_baselined"
 
 # JUnit: a path or an exception reason with markup in a failure or in
 # system-out is escaped (both were written raw: not well-formed)
