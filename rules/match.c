@@ -1197,6 +1197,32 @@ static size_t longest_term_run(const struct match_ctx *m, size_t fs, size_t fe)
 	return best;
 }
 
+#define PARAGRAPH_MORE 8 /* lines a legal stretch may run on past its last term */
+
+/* The last line of the paragraph holding line `last`: the stretch ends at
+ * its last legal term, the sentence it is in may go on ("... and any
+ * dispute shall be settled there."), up to a blank line. */
+static unsigned paragraph_end(const char *text, size_t len, unsigned last)
+{
+	const char *p = text, *end = text + len, *eol;
+	unsigned l;
+
+	for (l = 1; p < end && l <= last; l++)
+		p = text_next_line(text_line_end(p, end), end);
+	for (; p < end && l <= last + PARAGRAPH_MORE; l++) {
+		const char *q = p;
+
+		eol = text_line_end(p, end);
+		while (q < eol && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q == eol)
+			break;
+		last = l;
+		p = text_next_line(eol, end);
+	}
+	return last;
+}
+
 /* Legal drafting that no known text or rule matched: said so, for a
  * reviewer, with the terms that made it look like a license. */
 static void report_legal_text(struct match_ctx *m, const char *text, size_t len,
@@ -1213,7 +1239,7 @@ static void report_legal_text(struct match_ctx *m, const char *text, size_t len,
 	f->method = FM_UNKNOWN;
 	f->rule = xstrdup("unknown-license-text");
 	f->start_line = m->lines[fs];
-	f->end_line = m->lines[fe];
+	f->end_line = paragraph_end(text, len, m->lines[fe]);
 	f->text = evidence(text, len, f->start_line);
 	f->span = span_of(text, len, f->start_line, f->end_line);
 	buf_printf(&b, "license-like text not identified: %zu distinct legal terms within %d "

@@ -7,7 +7,8 @@
 cd "$T"
 mkdir -p in
 # the terms: tests/data/novel_license.txt (written for these tests)
-{ printf 'ACME Community Source License, version 1\n\n'; cat "$SRC/tests/data/novel_license.txt"; } > in/COPYING.acme
+{ printf 'ACME Community Source License, version 1\n\n'; cat "$SRC/tests/data/novel_license.txt"
+  printf '\nNot part of it: the README follows.\n'; } > in/COPYING.acme
 "$PETAL" scan -q -f jsonl in > scan.jsonl
 "$PETAL" sbom -q -o doc.spdx.json in || fail "sbom exited $?"
 "$PETAL" sbom -q -f cyclonedx-json -o doc.cdx.json in || fail "sbom -f cyclonedx-json exited $?"
@@ -20,6 +21,10 @@ first, last = unk[0]["start_line"], unk[0]["end_line"]
 lines = open("in/COPYING.acme").read().splitlines(True)
 want = "".join(lines[first - 1:last])
 assert last - first >= 10, (first, last)
+# the span runs to the end of the sentence its last legal term is in (the
+# paragraph's end), not past the blank line after it
+assert want.rstrip("\n").endswith("any dispute shall be settled there."), want[-120:]
+assert "README follows" not in want
 
 doc = json.load(open(sys.argv[2]))
 f = [x for x in doc["files"] if x["fileName"] == "./COPYING.acme"][0]
