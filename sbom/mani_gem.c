@@ -93,7 +93,8 @@ static void gem_value(const char *p, const char *end, struct gem_value *v)
 			v->item[v->n++] = s;
 			skip_sp(&p, end);
 			/* "x".freeze is a literal; "x" + y is not */
-			v->literal = p == end || *p == '#' || !strncmp(p, ".freeze", 7) ||
+			v->literal = p == end || *p == '#' ||
+				     (end - p >= 7 && !memcmp(p, ".freeze", 7)) ||
 				     (*p != '+' && *p != '.' && *p != '%');
 		}
 		return;
