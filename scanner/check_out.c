@@ -54,17 +54,6 @@ static char *first_line(const char *s)
 	return xstrndup(s ? s : "", first_line_len(s));
 }
 
-static void add_uint(struct buf *b, unsigned v)
-{
-	char t[16];
-	size_t n = sizeof(t);
-
-	do
-		t[--n] = (char)('0' + v % 10);
-	while (v /= 10);
-	buf_add(b, t + n, sizeof(t) - n);
-}
-
 /* Appends, not printf: a failing tree has a line like this per file. */
 static void describe(struct buf *b, const struct policy_hit *h)
 {
@@ -75,7 +64,7 @@ static void describe(struct buf *b, const struct policy_hit *h)
 	buf_adds(b, r->id);
 	if (r->line) {
 		buf_adds(b, " (policy line ");
-		add_uint(b, r->line);
+		buf_add_u64(b, r->line);
 		buf_addc(b, ')');
 	}
 	if (h->leaf && strcmp(h->leaf, h->license)) {
@@ -110,7 +99,7 @@ static int text_hit(void *ctx, const struct check_entry *en, size_t i)
 	buf_adds(&b, en->r.path);
 	if (h->start_line) {
 		buf_addc(&b, ':');
-		add_uint(&b, h->start_line);
+		buf_add_u64(&b, h->start_line);
 	}
 	buf_adds(&b, ": ");
 	describe(&b, h);
@@ -573,7 +562,7 @@ static void junit_lines(struct buf *b, const struct check_entry *en, int fails)
 		buf_adds(b, fails ? "" : ": ");
 		xml(b, en->r.path);
 		buf_addc(b, ':');
-		add_uint(b, h->start_line);
+		buf_add_u64(b, h->start_line);
 		buf_adds(b, ": ");
 		xml(b, d.data);
 		if (*ev) {

@@ -114,28 +114,18 @@ void jw_str(struct jw *w, const char *k, const char *v)
 		buf_adds(w->b, "null");
 }
 
-static void digits(struct buf *b, uint64_t u, int neg)
-{
-	char d[24], *p = d + sizeof(d);
-
-	do /* digits by hand: printf cost a tenth of a scan's output */
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (neg)
-		*--p = '-';
-	buf_add(b, p, (size_t)(d + sizeof(d) - p));
-}
-
 void jw_int(struct jw *w, const char *k, int64_t v)
 {
 	key(w, k);
-	digits(w->b, v < 0 ? 0 - (uint64_t)v : (uint64_t)v, v < 0);
+	if (v < 0)
+		buf_addc(w->b, '-');
+	buf_add_u64(w->b, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
 }
 
 void jw_uint(struct jw *w, const char *k, uint64_t v)
 {
 	key(w, k);
-	digits(w->b, v, 0);
+	buf_add_u64(w->b, v);
 }
 
 void jw_bool(struct jw *w, const char *k, int v)
